@@ -1,0 +1,49 @@
+# The two set-up commands are `make serve` and `make test`; both install what they need first.
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON_FOR_VENV ?= python3
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+# Debian's Chromium: Playwright's own browser download does not work on our machines.
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: setup setup-test serve build test lint validate bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON_FOR_VENV) -m venv $(VENV)
+	$(PIP) install --no-deps -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation --editable .
+	touch $@
+
+setup-test: $(VENV)/.installed-test $(CHROMIUM)
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PIP) install --no-deps -r requirements-test.lock
+	touch $@
+
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+validate: setup
+	$(BIN)/catalogus validate
+
+lint: setup-test
+	$(BIN)/ruff check scripts tests hooks
+	$(BIN)/ruff format --check scripts tests hooks
+
+test: setup-test lint
+	$(BIN)/catalogus schema --check
+	$(BIN)/catalogus validate
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site-internal .pytest_cache

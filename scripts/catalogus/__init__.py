@@ -1,0 +1,1 @@
+"""Validation and page generation for the catalogue 'Wat werkt tegen ondermijning'."""

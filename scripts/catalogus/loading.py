@@ -1,0 +1,261 @@
+"""Reading YAML files safely: plain data plus the line and column of every key and item.
+
+Records come from pull requests anyone may open, so loading refuses anything beyond plain data:
+YAML tags, anchors and aliases, duplicate keys, deep nesting, bytes that are not UTF-8 and files
+over a size limit. Every refusal is a `LoadError` with a line and column, never a traceback.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 200_000
+MAX_NESTING_DEPTH = 20
+
+# Only the plain tags of the YAML core schema are constructed; `!!python/...`, `!!binary`,
+# `!!timestamp`, `!!set` and custom tags are refused.
+ALLOWED_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class LoadError(Exception):
+    def __init__(self, line: int, column: int, message: str, field: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Positions:
+    """Where each mapping key and sequence item of a loaded document starts (1-based)."""
+
+    by_container: dict[int, Any] = field(default_factory=dict)
+
+    def locate(self, data: Any, path: tuple) -> tuple[int, int]:
+        """The line and column of the deepest part of `path` that exists in `data`."""
+        line, column = 1, 1
+        container = data
+        for step in path:
+            marks = self.by_container.get(id(container))
+            if marks is None:
+                break
+            try:
+                line, column = marks[step]
+                container = container[step]
+            except (KeyError, IndexError, TypeError):
+                break
+        return line, column
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _RecordResolver(yaml.resolver.Resolver):
+    """YAML 1.1 resolution without its surprises for editors.
+
+    Dates stay strings (the schema checks their form), and only `true`/`false` are booleans:
+    in YAML 1.1 `country: NO` (Norway) would otherwise become `False`.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+        ]
+        for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+    }
+
+
+_RecordResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _RecordConstructor(yaml.constructor.SafeConstructor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.positions = Positions()
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            line, column = _position(node)
+            raise LoadError(
+                line,
+                column,
+                "ankers en aliassen (& en *) zijn niet toegestaan: schrijf de waarde voluit",
+            )
+        if node.tag not in ALLOWED_TAGS:
+            line, column = _position(node)
+            raise LoadError(
+                line,
+                column,
+                f"YAML-tag {node.tag!r} is niet toegestaan: haal de tag (het woord met ! ervoor) weg",
+            )
+        return super().construct_object(node, deep)
+
+    def construct_yaml_map(self, node: yaml.MappingNode):
+        mapping: dict = {}
+        yield mapping
+        marks = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                line, column = _position(key_node)
+                raise LoadError(line, column, f"sleutel {key!r} moet tekst zijn: zet hem tussen aanhalingstekens")
+            if key in mapping:
+                line, column = _position(key_node)
+                raise LoadError(
+                    line,
+                    column,
+                    f"sleutel '{key}' komt dubbel voor (eerst op regel {marks[key][0]}): "
+                    "voeg de twee samen tot één",
+                    field=key,
+                )
+            mapping[key] = self.construct_object(value_node)
+            marks[key] = _position(key_node)
+        self.positions.by_container[id(mapping)] = marks
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode):
+        items: list = []
+        yield items
+        items.extend(self.construct_object(child) for child in node.value)
+        self.positions.by_container[id(items)] = [_position(child) for child in node.value]
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        line, column = _position(node)
+        raise LoadError(line, column, f"YAML-tag {node.tag!r} is niet toegestaan")
+
+
+_RecordConstructor.add_constructor("tag:yaml.org,2002:map", _RecordConstructor.construct_yaml_map)
+_RecordConstructor.add_constructor("tag:yaml.org,2002:seq", _RecordConstructor.construct_yaml_seq)
+_RecordConstructor.add_constructor(None, _RecordConstructor.construct_undefined)
+
+
+class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):
+    def __init__(self, stream: str) -> None:
+        yaml.cyaml.CParser.__init__(self, stream)
+        _RecordConstructor.__init__(self)
+        _RecordResolver.__init__(self)
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse deep nesting before composing: PyYAML's C composer recurses and can crash."""
+    # Block nesting is bounded by the size limit; only flow brackets can nest this deep
+    # cheaply, so the event scan runs only when there are enough of them to matter.
+    if text.count("[") + text.count("{") <= MAX_NESTING_DEPTH:
+        return
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING_DEPTH:
+                line, column = _position(event)
+                raise LoadError(
+                    line,
+                    column,
+                    f"de gegevens zijn dieper genest dan {MAX_NESTING_DEPTH} niveaus: "
+                    "maak de structuur vlakker",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def decode(raw: bytes) -> str:
+    """The text of a record file; a `LoadError` for a BOM or bytes that are not UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(
+            1,
+            1,
+            "het bestand begint met een byte-order mark (BOM): sla het op als UTF-8 zonder BOM",
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise LoadError(
+            line,
+            column,
+            f"byte 0x{raw[error.start]:02x} is geen geldige UTF-8: sla het bestand op als UTF-8",
+        ) from None
+
+
+def parse(text: str) -> tuple[Any, Positions]:
+    """Plain data from YAML text, with positions; a `LoadError` for anything else."""
+    if "\t" in text:
+        # Tabs are legal in some places and fatal in others; refusing them everywhere gives one
+        # clear message instead of a confusing parser error.
+        line = text.count("\n", 0, text.index("\t")) + 1
+        column = text.index("\t") - (text.rfind("\n", 0, text.index("\t")) + 1) + 1
+        raise LoadError(line, column, "gebruik spaties in plaats van tabs")
+    try:
+        _check_nesting(text)
+        loader = _RecordLoader(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        # For an unclosed quote or bracket the parser stops at the end of the file; where the
+        # quote or bracket opened (the context) is what the editor needs to find.
+        at_end = "end of stream" in (error.problem or "")
+        mark = (error.context_mark if at_end else None) or error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise LoadError(line, column, f"YAML kan niet worden gelezen: {_describe(error)}") from None
+    except yaml.YAMLError as error:
+        raise LoadError(1, 1, f"YAML kan niet worden gelezen: {error}") from None
+    return data, loader.positions
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or error.context or "onbekende fout"
+    hints = {
+        "found unexpected end of stream": "een aanhalingsteken of haakje is niet gesloten",
+        "found character that cannot start any token": "een teken dat hier niet mag staan",
+        "mapping values are not allowed here": (
+            "een dubbele punt op een onverwachte plek; zet de waarde tussen aanhalingstekens"
+        ),
+        "could not find expected ':'": "een regel zonder dubbele punt na de sleutel",
+        "found undefined alias": "een alias (*) zonder bijbehorend anker",
+    }
+    for english, dutch in hints.items():
+        if english in problem:
+            return f"{dutch} ({problem})"
+    return problem
+
+
+def read_file(path: Path) -> str:
+    """The text of a record file, refusing files that are too large to be a record."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                1,
+                1,
+                f"het bestand is {size} bytes; een record mag ten hoogste "
+                f"{MAX_FILE_BYTES} bytes zijn: verkort de tekst",
+            )
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise LoadError(1, 1, f"het bestand kan niet worden gelezen: {error.strerror}") from None
+    return decode(raw)
+
+
+def load_file(path: Path) -> tuple[Any, Positions]:
+    return parse(read_file(path))

@@ -1,0 +1,241 @@
+"""Validating record files: loading, schema and rule checks, reported as sorted problems."""
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from . import checks
+from .loading import LoadError, Positions, load_file
+from .schema import schema_with_vocabularies
+from .vocabularies import Vocabularies
+
+RECORD_SUFFIX = ".yml"
+
+# What a JSON type is called in a message to an editor.
+TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "array": "een lijst",
+    "object": "een groep velden (sleutel: waarde)",
+    "boolean": "true of false",
+    "null": "leeg",
+}
+
+VOCABULARY_NAMES = {
+    "phenomena": "fenomenen",
+    "regions": "regio's",
+    "countries": "landen (ISO-codes)",
+    "kinds": "soorten interventie",
+    "instruments": "juridische instrumenten",
+    "barrier_steps": "stappen van het bedrijfsproces",
+    "statuses": "statussen",
+    "evidence_levels": "niveaus van onderbouwing",
+    "outcomes": "uitkomsten",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+
+    def format_github(self) -> str:
+        def escape(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def escape_property(text: str) -> str:
+            return escape(text).replace(":", "%3A").replace(",", "%2C")
+
+        return (
+            f"::error file={escape_property(self.path)},line={self.line},col={self.column},"
+            f"title={escape_property(self.field or 'record')}::{escape(self.message)}"
+        )
+
+
+@dataclass
+class RecordFile:
+    """A record file that loaded as YAML; `data` may still break the schema."""
+
+    id: str
+    path: Path
+    data: Any
+    positions: Positions
+
+
+def field_name(path: Iterable[Any]) -> str:
+    name = ""
+    for step in path:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true of false"
+    if value is None:
+        return "leeg"
+    for json_type, python_type in (("integer", int), ("number", float), ("string", str)):
+        if isinstance(value, python_type):
+            return TYPE_NAMES[json_type]
+    return TYPE_NAMES["array"] if isinstance(value, list) else TYPE_NAMES["object"]
+
+
+def _quote(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
+    """The field path and Dutch message for one schema error."""
+    path = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if "errorMessage" in schema:
+        return path, schema["errorMessage"]
+    keyword, expected, value = error.validator, error.validator_value, error.instance
+    if keyword == "required":
+        missing = next(name for name in expected if name not in value)
+        return path + (missing,), f"verplicht veld '{missing}' ontbreekt: voeg het toe"
+    if keyword == "additionalProperties":
+        known = schema.get("properties", {})
+        extra = sorted(key for key in value if key not in known)
+        unknown = extra[0]
+        return (
+            path + (unknown,),
+            f"onbekend veld '{unknown}'{checks.suggest(unknown, known)}: "
+            f"toegestaan zijn {', '.join(known)}",
+        )
+    if keyword == "enum":
+        vocabulary = schema.get("x-vocabulary")
+        suggestion = checks.suggest(str(value), expected)
+        if vocabulary:
+            listing = "" if len(expected) > 30 else f": kies uit {', '.join(expected)}"
+            return path, (
+                f"{_quote(value)} staat niet in de woordenlijst {VOCABULARY_NAMES[vocabulary]} "
+                f"(vocabularies/){suggestion}{listing}"
+            )
+        return path, f"{_quote(value)} is niet toegestaan{suggestion}: kies uit {', '.join(expected)}"
+    if keyword == "type":
+        return path, f"moet {TYPE_NAMES.get(expected, expected)} zijn, niet {_type_name(value)}"
+    if keyword == "pattern":
+        hint = schema.get("patternErrorMessage", "de vorm klopt niet")
+        return path, f"{_quote(value)} heeft niet de juiste vorm: {hint}"
+    if keyword == "maxLength":
+        return path, f"is {len(value)} tekens lang; ten hoogste {expected} toegestaan: verkort de tekst"
+    if keyword == "minLength":
+        return path, "mag niet leeg zijn: vul een waarde in of laat het veld weg"
+    if keyword == "minItems":
+        return path, f"moet minstens {expected} waarde(n) bevatten"
+    if keyword == "maxItems":
+        return path, f"mag ten hoogste {expected} waarde(n) bevatten"
+    if keyword == "uniqueItems":
+        seen, double = [], None
+        for item in value:
+            if item in seen:
+                double = item
+                break
+            seen.append(item)
+        return path, f"{_quote(double)} staat er dubbel in: haal er één weg"
+    if keyword == "minimum":
+        return path, f"moet minstens {expected} zijn"
+    if keyword == "maximum":
+        return path, f"mag ten hoogste {expected} zijn"
+    return path, f"voldoet niet aan het schema ({keyword}: {error.message})"
+
+
+def _leaf_errors(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+    """Errors of combinators (allOf, if/then) unwrapped to the errors that explain them."""
+    for error in errors:
+        if error.context:
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+class Validator:
+    """Validates record files against the schema (with live vocabularies) and the rule checks."""
+
+    def __init__(self, schema: dict, vocabularies: Vocabularies, today: datetime.date | None = None):
+        self.vocabularies = vocabularies
+        self.schema = schema_with_vocabularies(schema, vocabularies)
+        self.schema_validator = jsonschema.Draft7Validator(self.schema)
+        self.today = today or datetime.date.today()
+
+    def load(self, paths: Iterable[Path]) -> tuple[list[RecordFile], list[Problem]]:
+        records, problems = [], []
+        for path in paths:
+            if path.suffix != RECORD_SUFFIX:
+                problems.append(
+                    Problem(str(path), 1, 1, "", f"gebruik de extensie {RECORD_SUFFIX} voor een record")
+                )
+                continue
+            try:
+                data, positions = load_file(path)
+            except LoadError as error:
+                problems.append(Problem(str(path), error.line, error.column, error.field, error.message))
+                continue
+            records.append(RecordFile(path.stem, path, data, positions))
+        return records, problems
+
+    def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
+        data = record.data
+        if data is None:
+            yield Problem(str(record.path), 1, 1, "", "het bestand is leeg: vul de velden van een record in")
+            return
+        if not isinstance(data, dict):
+            yield Problem(
+                str(record.path),
+                1,
+                1,
+                "",
+                f"een record is een groep velden (sleutel: waarde), geen {_type_name(data)}",
+            )
+            return
+        findings = [_schema_message(error) for error in _leaf_errors(self.schema_validator.iter_errors(data))]
+        findings += checks.run_checks(record.id, data, context)
+        for field_path, message in findings:
+            line, column = record.positions.locate(data, field_path)
+            yield Problem(str(record.path), line, column, field_name(field_path), message)
+
+    def check_ids(self, records: list[RecordFile]) -> Iterator[Problem]:
+        """Two files must never share an id, also not when they differ only in capitals."""
+        first_by_id: dict[str, RecordFile] = {}
+        for record in sorted(records, key=lambda record: str(record.path)):
+            key = record.id.lower()
+            if key in first_by_id:
+                yield Problem(
+                    str(record.path),
+                    1,
+                    1,
+                    "",
+                    f"de id '{record.id}' bestaat al ({first_by_id[key].path}): kies een andere bestandsnaam",
+                )
+            else:
+                first_by_id[key] = record
+
+    def validate(self, paths: Iterable[Path], known_ids: Iterable[str] = ()) -> list[Problem]:
+        records, problems = self.load(paths)
+        context = checks.Context(
+            known_ids=frozenset(known_ids) | {record.id for record in records}, today=self.today
+        )
+        for record in records:
+            problems.extend(self.check_record(record, context))
+        problems.extend(self.check_ids(records))
+        return sorted(set(problems))
+
+
+def record_paths(directory: Path) -> list[Path]:
+    """Every file an editor may have meant as a record, so a wrong extension is reported too."""
+    return sorted(
+        path for path in directory.iterdir() if path.is_file() and not path.name.startswith(".")
+    )

@@ -1,0 +1,75 @@
+"""Controlled vocabularies: data files of terms, each with a slug, a Dutch label and a description."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .loading import LoadError, load_file
+
+# Which file holds which vocabulary; the names are those the schema uses in `x-vocabulary`.
+FILES = {
+    "phenomena": "phenomena.yml",
+    "regions": "regions.yml",
+    "countries": "countries.yml",
+    "kinds": "kinds.yml",
+    "instruments": "instruments.yml",
+    "barrier_steps": "barrier-steps.yml",
+    "statuses": "statuses.yml",
+    "evidence_levels": "evidence-levels.yml",
+    "outcomes": "outcomes.yml",
+}
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COUNTRY_CODE_PATTERN = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass(frozen=True)
+class Term:
+    slug: str
+    label: str
+    description: str
+
+
+class VocabularyError(Exception):
+    def __init__(self, path: Path, line: int, message: str):
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+Vocabularies = dict[str, dict[str, Term]]
+
+
+def load_vocabulary(name: str, directory: Path = paths.VOCABULARIES) -> dict[str, Term]:
+    """The terms of one vocabulary, in file order (which is their ranking where order matters)."""
+    path = directory / FILES[name]
+    try:
+        data, positions = load_file(path)
+    except LoadError as error:
+        raise VocabularyError(path, error.line, error.message) from None
+    if not isinstance(data, list):
+        raise VocabularyError(path, 1, "een woordenlijst is een lijst van termen")
+    slug_pattern = COUNTRY_CODE_PATTERN if name == "countries" else SLUG_PATTERN
+    terms: dict[str, Term] = {}
+    for index, entry in enumerate(data):
+        line = positions.locate(data, (index,))[0]
+        if not isinstance(entry, dict) or set(entry) != {"slug", "label", "description"}:
+            raise VocabularyError(
+                path, line, "elke term heeft precies de velden slug, label en description"
+            )
+        if not all(isinstance(value, str) and value.strip() for value in entry.values()):
+            raise VocabularyError(path, line, "slug, label en description zijn niet-lege tekst")
+        if not slug_pattern.match(entry["slug"]):
+            raise VocabularyError(
+                path, line, f"slug '{entry['slug']}' moet uit kleine letters, cijfers en streepjes bestaan"
+            )
+        if entry["slug"] in terms:
+            raise VocabularyError(path, line, f"slug '{entry['slug']}' komt dubbel voor")
+        terms[entry["slug"]] = Term(**entry)
+    return terms
+
+
+def load_vocabularies(directory: Path = paths.VOCABULARIES) -> Vocabularies:
+    return {name: load_vocabulary(name, directory) for name in FILES}
