@@ -1,4 +1,7 @@
 # The two set-up commands are `make serve` and `make test`; both install what they need first.
+# Material prints an end-of-life banner on every build; it says nothing about our site.
+export NO_MKDOCS_2_WARNING := 1
+
 VENV := .venv
 BIN := $(VENV)/bin
 PYTHON_FOR_VENV ?= python3
@@ -14,6 +17,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(PIP) install --no-deps -r requirements.lock
 	$(PIP) install --no-deps --no-build-isolation --editable .
+	$(PIP) check
 	touch $@
 
 setup-test: $(VENV)/.installed-test $(CHROMIUM)

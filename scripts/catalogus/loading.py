@@ -135,6 +135,16 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
         items.extend(self.construct_object(child) for child in node.value)
         self.positions.by_container[id(items)] = [_position(child) for child in node.value]
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            # Python refuses to convert integers of more than 4300 digits.
+            line, column = _position(node)
+            raise LoadError(
+                line, column, "dit getal is te lang: schrijf een jaartal of een kort getal"
+            ) from None
+
     def construct_undefined(self, node: yaml.Node) -> Any:
         line, column = _position(node)
         raise LoadError(line, column, f"YAML-tag {node.tag!r} is niet toegestaan")
@@ -142,6 +152,7 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
 
 _RecordConstructor.add_constructor("tag:yaml.org,2002:map", _RecordConstructor.construct_yaml_map)
 _RecordConstructor.add_constructor("tag:yaml.org,2002:seq", _RecordConstructor.construct_yaml_seq)
+_RecordConstructor.add_constructor("tag:yaml.org,2002:int", _RecordConstructor.construct_yaml_int)
 _RecordConstructor.add_constructor(None, _RecordConstructor.construct_undefined)
 
 
@@ -154,10 +165,9 @@ class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):
 
 def _check_nesting(text: str) -> None:
     """Refuse deep nesting before composing: PyYAML's C composer recurses and can crash."""
-    # Block nesting is bounded by the size limit; only flow brackets can nest this deep
-    # cheaply, so the event scan runs only when there are enough of them to matter.
-    if text.count("[") + text.count("{") <= MAX_NESTING_DEPTH:
-        return
+    # Block style nests deeply cheaply too (`- - - - x` is a list in a list in a list ...), so
+    # every file is scanned; the event scan stops at the first level too deep and takes well
+    # under a second for a file of the maximum size.
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -210,6 +220,19 @@ def parse(text: str) -> tuple[Any, Positions]:
             data = loader.get_single_data()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow, such as a control character; `position` counts bytes
+        # of the UTF-8 text the C parser reads.
+        before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        raise LoadError(
+            line,
+            column,
+            f"het teken U+{character:04X} (een stuurteken) mag niet in een record staan: "
+            "haal het weg",
+        ) from None
     except yaml.MarkedYAMLError as error:
         # For an unclosed quote or bracket the parser stops at the end of the file; where the
         # quote or bracket opened (the context) is what the editor needs to find.
@@ -227,7 +250,8 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
     hints = {
         "found unexpected end of stream": "een aanhalingsteken of haakje is niet gesloten",
         "found character that cannot start any token": "een teken dat hier niet mag staan",
-        "mapping values are not allowed here": (
+        # PyYAML says "... not allowed here", the C parser "... not allowed in this context".
+        "mapping values are not allowed": (
             "een dubbele punt op een onverwachte plek; zet de waarde tussen aanhalingstekens"
         ),
         "could not find expected ':'": "een regel zonder dubbele punt na de sleutel",
@@ -252,6 +276,14 @@ def read_file(path: Path) -> str:
             )
         with path.open("rb") as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            # A special file, or one that grew since stat(), can hold more than its size says.
+            raise LoadError(
+                1,
+                1,
+                f"het bestand is groter dan {MAX_FILE_BYTES} bytes, het maximum voor een record: "
+                "verkort de tekst",
+            )
     except OSError as error:
         raise LoadError(1, 1, f"het bestand kan niet worden gelezen: {error.strerror}") from None
     return decode(raw)

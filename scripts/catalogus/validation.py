@@ -223,7 +223,10 @@ class Validator:
             else:
                 first_by_id[key] = record
 
-    def validate(self, paths: Iterable[Path], known_ids: Iterable[str] = ()) -> list[Problem]:
+    def validate_records(
+        self, paths: Iterable[Path], known_ids: Iterable[str] = ()
+    ) -> tuple[list[RecordFile], list[Problem]]:
+        """The records that loaded, and every problem of every file, sorted."""
         records, problems = self.load(paths)
         context = checks.Context(
             known_ids=frozenset(known_ids) | {record.id for record in records}, today=self.today
@@ -231,7 +234,10 @@ class Validator:
         for record in records:
             problems.extend(self.check_record(record, context))
         problems.extend(self.check_ids(records))
-        return sorted(set(problems))
+        return records, sorted(set(problems))
+
+    def validate(self, paths: Iterable[Path], known_ids: Iterable[str] = ()) -> list[Problem]:
+        return self.validate_records(paths, known_ids)[1]
 
 
 def record_paths(directory: Path) -> list[Path]:

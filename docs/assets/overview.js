@@ -1,0 +1,158 @@
+// Filters the overview of interventions in place, with the selection kept in the URL.
+// The list in the page is the data: every item carries its facet values in data attributes,
+// so the page works without JavaScript and needs no second download.
+
+const form = document.querySelector(".ww-filters");
+if (form) {
+  setUp(form);
+}
+
+function setUp(form) {
+  const list = document.querySelector(".ww-result-list");
+  const status = document.querySelector(".ww-result-count");
+  const parameters = [...form.querySelectorAll("fieldset[data-parameter]")].map(
+    (fieldset) => fieldset.dataset.parameter,
+  );
+  const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+  const countLabels = new Map(
+    [...form.querySelectorAll("[data-count-for]")].map((label) => [label.dataset.countFor, label]),
+  );
+  const records = [...list.children].map((item) => ({
+    item,
+    values: Object.fromEntries(
+      parameters.map((parameter) => [parameter, (item.dataset[parameter] || "").split(" ")]),
+    ),
+    text: item.dataset.text,
+    title: item.querySelector("a").textContent,
+    reviewed: item.dataset.reviewed,
+    rank: Number(item.dataset.evidenceRank),
+  }));
+  const total = records.length;
+  let currentSort = null;
+
+  function selectionFromUrl() {
+    const query = new URLSearchParams(window.location.search);
+    // The home page's question form sends `waar=regio:<slug>` or `waar=land:buitenland`.
+    for (const where of query.getAll("waar")) {
+      const [parameter, value] = where.split(":");
+      if (parameters.includes(parameter) && value) query.append(parameter, value);
+    }
+    const selection = { facets: {}, text: (query.get("q") || "").trim(), sort: query.get("sorteer") || "titel" };
+    for (const parameter of parameters) {
+      const values = query.getAll(parameter).filter(Boolean);
+      if (values.length) selection.facets[parameter] = new Set(values);
+    }
+    return selection;
+  }
+
+  function selectionFromForm() {
+    const selection = { facets: {}, text: form.elements.q.value.trim(), sort: form.elements.sorteer.value };
+    for (const box of boxes) {
+      if (!box.checked) continue;
+      (selection.facets[box.name] ??= new Set()).add(box.value);
+    }
+    return selection;
+  }
+
+  function urlOf(selection) {
+    const query = new URLSearchParams();
+    for (const parameter of parameters) {
+      for (const value of selection.facets[parameter] || []) query.append(parameter, value);
+    }
+    if (selection.text) query.set("q", selection.text);
+    if (selection.sort !== "titel") query.set("sorteer", selection.sort);
+    const search = query.toString();
+    return window.location.pathname + (search ? "?" + search : "");
+  }
+
+  function matches(record, selection, skipParameter) {
+    for (const [parameter, wanted] of Object.entries(selection.facets)) {
+      if (parameter === skipParameter) continue;
+      if (!record.values[parameter].some((value) => wanted.has(value))) return false;
+    }
+    if (selection.text) {
+      for (const word of selection.text.toLowerCase().split(/\s+/)) {
+        if (!record.text.includes(word)) return false;
+      }
+    }
+    return true;
+  }
+
+  function showCounts(selection) {
+    // Each value shows how many interventions there would be with that value chosen:
+    // the other facets' choices apply, this facet's own choices do not.
+    for (const parameter of parameters) {
+      const tally = new Map();
+      for (const record of records) {
+        if (!matches(record, selection, parameter)) continue;
+        for (const value of record.values[parameter]) tally.set(value, (tally.get(value) || 0) + 1);
+      }
+      for (const box of form.querySelectorAll(`input[name="${parameter}"]`)) {
+        const count = tally.get(box.value) || 0;
+        countLabels.get(`${parameter}=${box.value}`).textContent = `(${count})`;
+        box.closest("li").classList.toggle("ww-facet__value--empty", count === 0 && !box.checked);
+      }
+    }
+  }
+
+  function sortList(sort) {
+    if (sort === currentSort) return;
+    const compare = {
+      titel: (a, b) => a.title.localeCompare(b.title, "nl"),
+      beoordeeld: (a, b) => b.reviewed.localeCompare(a.reviewed) || a.title.localeCompare(b.title, "nl"),
+      onderbouwing: (a, b) => b.rank - a.rank || a.title.localeCompare(b.title, "nl"),
+    }[sort] || ((a, b) => a.title.localeCompare(b.title, "nl"));
+    const fragment = document.createDocumentFragment();
+    for (const record of [...records].sort(compare)) fragment.appendChild(record.item);
+    list.appendChild(fragment);
+    currentSort = sort;
+  }
+
+  function show(selection) {
+    for (const box of boxes) box.checked = selection.facets[box.name]?.has(box.value) ?? false;
+    form.elements.q.value = selection.text;
+    form.elements.sorteer.value = ["titel", "beoordeeld", "onderbouwing"].includes(selection.sort)
+      ? selection.sort
+      : "titel";
+    let visible = 0;
+    for (const record of records) {
+      const shown = matches(record, selection);
+      record.item.hidden = !shown;
+      if (shown) visible += 1;
+    }
+    sortList(form.elements.sorteer.value);
+    showCounts(selection);
+    status.textContent =
+      visible === total
+        ? `${total} interventies`
+        : `${visible} van ${total} interventies`;
+  }
+
+  function update(replace) {
+    const selection = selectionFromForm();
+    show(selection);
+    const url = urlOf(selection);
+    if (url !== window.location.pathname + window.location.search) {
+      history[replace ? "replaceState" : "pushState"](null, "", url);
+    }
+  }
+
+  form.addEventListener("change", (event) => update(event.target === form.elements.q));
+  form.addEventListener("input", (event) => {
+    if (event.target === form.elements.q) update(true);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => {
+    // The reset event fires before the fields are cleared.
+    setTimeout(() => update(false));
+  });
+  window.addEventListener("popstate", () => show(selectionFromUrl()));
+
+  const initial = selectionFromUrl();
+  show(initial);
+  const canonical = urlOf(initial);
+  if (canonical !== window.location.pathname + window.location.search) {
+    history.replaceState(null, "", canonical);
+  }
+  form.classList.add("ww-filters--active");
+}

@@ -1,0 +1,5 @@
+"""mkdocs hook: generates the catalogue's pages. The logic lives in `catalogus.site`."""
+
+from catalogus.site import on_config, on_files, on_page_context
+
+__all__ = ["on_config", "on_files", "on_page_context"]

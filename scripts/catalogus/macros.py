@@ -1,0 +1,53 @@
+"""Macros for hand-written pages that opt in with `render_macros: true` in their front matter.
+
+Registered through mkdocs-macros (`modules: [catalogus.macros]`). Their output is markdown built
+by `pages`, with record text escaped; mkdocs-macros never evaluates what a macro returns.
+"""
+
+from . import pages
+from .site import current_catalogue
+
+FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries"}
+
+
+def _select(phenomenon: str | None, region: str | None, country: str | None):
+    catalogue = current_catalogue()
+    records = list(catalogue.interventions.values())
+    for argument, value in (("phenomenon", phenomenon), ("region", region), ("country", country)):
+        if value is None:
+            continue
+        vocabulary = FILTERS[argument]
+        if value not in catalogue.vocabularies[vocabulary] and value != pages.ABROAD:
+            raise ValueError(f"onbekende waarde {value!r} voor {argument}")
+        records = [record for record in records if pages._matches(record, vocabulary, value)]
+    return catalogue, records
+
+
+def define_env(env) -> None:
+    def page_path() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def count_interventions(phenomenon=None, region=None, country=None) -> int:
+        """How many public interventions match, e.g. `count_interventions(phenomenon='vastgoed')`."""
+        return len(_select(phenomenon, region, country)[1])
+
+    @env.macro
+    def list_interventions(phenomenon=None, region=None, country=None) -> str:
+        """A list of the matching interventions with their summaries, as markdown."""
+        catalogue, records = _select(phenomenon, region, country)
+        return pages.intervention_list(catalogue, records, page_path())
+
+    @env.macro
+    def latest_reviewed(number=5) -> str:
+        """The most recently reviewed interventions."""
+        catalogue = current_catalogue()
+        records = sorted(
+            catalogue.interventions.values(), key=lambda record: record.last_reviewed, reverse=True
+        )
+        return pages.intervention_list(catalogue, records[:number], page_path())
+
+    @env.macro
+    def question_form() -> str:
+        """The home page's question: which phenomenon, in which region or abroad."""
+        return pages.question_form(current_catalogue(), page_path())

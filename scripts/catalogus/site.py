@@ -1,0 +1,53 @@
+"""The mkdocs side: a thin adapter that hands the generated pages to mkdocs.
+
+`hooks/catalogus_hook.py` re-exports these event handlers; everything they do is a call to
+`records` or `pages`, which work without mkdocs.
+"""
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import pages
+from .records import Catalogue, InvalidCatalogue, load_catalogue
+
+_catalogue: Catalogue | None = None
+
+
+def current_catalogue() -> Catalogue:
+    """The catalogue of the build in progress (loaded once per build, in `on_config`)."""
+    if _catalogue is None:
+        raise PluginError("de catalogus is nog niet geladen")
+    return _catalogue
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _catalogue
+    try:
+        _catalogue = load_catalogue().only_public()
+    except InvalidCatalogue as error:
+        raise PluginError(
+            "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n" + str(error)
+        ) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for source_path, content in pages.generate_pages(current_catalogue()).items():
+        files.append(File.generated(config, source_path, content=content))
+    return files
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    record_id = _record_id(page)
+    if record_id and config.repo_url:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/interventions/{record_id}.yml"
+    return context
+
+
+def _record_id(page: Page) -> str | None:
+    parts = page.file.src_uri.split("/")
+    if len(parts) == 2 and parts[0] == "interventies" and parts[1] != "index.md":
+        return parts[1].removesuffix(".md")
+    return None
