@@ -14,6 +14,7 @@ import yaml
 
 MAX_FILE_BYTES = 200_000
 MAX_NESTING_DEPTH = 20
+MAX_INTEGER_BITS = 64
 
 # Only the plain tags of the YAML core schema are constructed; `!!python/...`, `!!binary`,
 # `!!timestamp`, `!!set` and custom tags are refused.
@@ -136,14 +137,17 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
         self.positions.by_container[id(items)] = [_position(child) for child in node.value]
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        # Python refuses to convert integers of more than 4300 decimal digits, either while
+        # loading or later when a message shows the value; no record needs such a number.
         try:
-            return super().construct_yaml_int(node)
+            value = super().construct_yaml_int(node)
         except ValueError:
-            # Python refuses to convert integers of more than 4300 digits.
+            value = None
+        if value is None or value.bit_length() > MAX_INTEGER_BITS:
             line, column = _position(node)
-            raise LoadError(
-                line, column, "dit getal is te lang: schrijf een jaartal of een kort getal"
-            ) from None
+            message = "dit getal is te groot: schrijf een jaartal of een klein getal"
+            raise LoadError(line, column, message)
+        return value
 
     def construct_undefined(self, node: yaml.Node) -> Any:
         line, column = _position(node)
@@ -256,6 +260,7 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
         ),
         "could not find expected ':'": "een regel zonder dubbele punt na de sleutel",
         "found undefined alias": "een alias (*) zonder bijbehorend anker",
+        "but found another document": "een tweede document (na ---): een record is één document",
     }
     for english, dutch in hints.items():
         if english in problem:

@@ -126,11 +126,13 @@ def intervention_list(catalogue: Catalogue, records: Iterable[Intervention], fro
     return "\n".join(lines) + "\n" if lines else "*Nog geen interventies.*\n"
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
     # JSON strings are valid YAML, so any title or summary is safe in front matter.
     return (
         f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-        f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        + (f"hide: {json.dumps(list(hide))}\n" if hide else "")
+        + "---\n\n"
     )
 
 
@@ -321,7 +323,11 @@ def overview_page(catalogue: Catalogue) -> str:
     )
     items = "".join(_overview_item(catalogue, record, path) for record in catalogue.interventions.values())
     return (
-        front_matter("Interventies", "Overzicht van alle interventies, te filteren op fenomeen, regio en land.")
+        front_matter(
+            "Interventies",
+            "Overzicht van alle interventies, te filteren op fenomeen, regio en land.",
+            hide=("navigation", "toc"),
+        )
         + "# Interventies\n\n"
         + '<div class="ww-overview">\n'
         + '<form class="ww-filters" role="search" aria-label="Filter de interventies">'

@@ -122,11 +122,11 @@ class Catalogue:
         )
 
 
-def load_catalogue(directory: Path = paths.INTERVENTIONS) -> Catalogue:
-    """Every record in `directory`, validated; `InvalidCatalogue` lists all problems otherwise."""
-    vocabularies = load_vocabularies()
-    validator = Validator(read_schema(), vocabularies)
-    files = record_paths(directory)
+def load_catalogue(root: Path = paths.ROOT) -> Catalogue:
+    """Every record under `root`/interventions, validated; `InvalidCatalogue` lists all problems."""
+    vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
+    validator = Validator(read_schema(root / paths.SCHEMA.relative_to(paths.ROOT)), vocabularies)
+    files = record_paths(root / paths.INTERVENTIONS.name)
     records, problems = validator.validate_records(files)
     if problems:
         raise InvalidCatalogue(problems)

@@ -4,6 +4,8 @@
 `records` or `pages`, which work without mkdocs.
 """
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -25,7 +27,9 @@ def current_catalogue() -> Catalogue:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _catalogue
     try:
-        _catalogue = load_catalogue().only_public()
+        # The catalogue beside mkdocs.yml, so tests and benchmarks can build other catalogues.
+        root = Path(config.config_file_path).parent
+        _catalogue = load_catalogue(root).only_public()
     except InvalidCatalogue as error:
         raise PluginError(
             "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n" + str(error)
@@ -44,6 +48,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if record_id and config.repo_url:
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/interventions/{record_id}.yml"
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    dutch_search = Path(config.site_dir) / "assets/javascripts/lunr/min/lunr.nl.min.js"
+    patch = (Path(__file__).parent / "search_stemming.js").read_text(encoding="utf-8")
+    dutch_search.write_text(dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8")
 
 
 def _record_id(page: Page) -> str | None:

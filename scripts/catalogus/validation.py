@@ -48,7 +48,9 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+        # One problem, one line: a key or file name from a hostile record may hold line breaks.
+        line = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
+        return line.replace("\r", "\\r").replace("\n", "\\n")
 
     def format_github(self) -> str:
         def escape(text: str) -> str:
@@ -100,12 +102,15 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     """The field path and Dutch message for one schema error."""
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    if "errorMessage" in schema:
-        return path, schema["errorMessage"]
     keyword, expected, value = error.validator, error.validator_value, error.instance
     if keyword == "required":
+        # Named as the field, also when the schema words the message (as for `regions` and
+        # `sources`), so the editor and a GitHub annotation see which field is meant.
         missing = next(name for name in expected if name not in value)
-        return path + (missing,), f"verplicht veld '{missing}' ontbreekt: voeg het toe"
+        message = f"verplicht veld '{missing}' ontbreekt: voeg het toe"
+        return (*path, missing), schema.get("errorMessage", message)
+    if "errorMessage" in schema:
+        return path, schema["errorMessage"]
     if keyword == "additionalProperties":
         known = schema.get("properties", {})
         extra = sorted(key for key in value if key not in known)
@@ -126,7 +131,11 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
             )
         return path, f"{_quote(value)} is niet toegestaan{suggestion}: kies uit {', '.join(expected)}"
     if keyword == "type":
-        return path, f"moet {TYPE_NAMES.get(expected, expected)} zijn, niet {_type_name(value)}"
+        message = f"moet {TYPE_NAMES.get(expected, expected)} zijn, niet {_type_name(value)}"
+        if expected == "string" and isinstance(value, dict):
+            # The usual cause: an unquoted text with ": " in it reads as a key and a value.
+            message += ": staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens"
+        return path, message
     if keyword == "pattern":
         hint = schema.get("patternErrorMessage", "de vorm klopt niet")
         return path, f"{_quote(value)} heeft niet de juiste vorm: {hint}"
@@ -198,7 +207,7 @@ class Validator:
                 1,
                 1,
                 "",
-                f"een record is een groep velden (sleutel: waarde), geen {_type_name(data)}",
+                f"een record is een groep velden (sleutel: waarde), niet {_type_name(data)}",
             )
             return
         findings = [_schema_message(error) for error in _leaf_errors(self.schema_validator.iter_errors(data))]
