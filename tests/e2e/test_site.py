@@ -1,0 +1,130 @@
+"""End-to-end tests of the real site in headless Chromium."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from catalogus.records import load_catalogue
+
+CATALOGUE = load_catalogue().only_public()
+ONE_RECORD = next(iter(CATALOGUE.interventions.values()))
+PAGES = {
+    "home": "/",
+    "overview": "/interventies/",
+    "intervention": f"/interventies/{ONE_RECORD.id}/",
+    "phenomenon": f"/fenomenen/{ONE_RECORD.phenomena[0]}/",
+    "region": "/regios/landelijk/",
+    "country": "/landen/nl/",
+}
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".ww-result:not([hidden]) .ww-result__title").all_inner_texts()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_without_errors_or_foreign_requests(visit, base_url, name):
+    result = visit(base_url + PAGES[name])
+    assert result.page.locator("h1").count() == 1
+    assert result.errors == []
+    assert result.foreign_requests(base_url) == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violations(visit, base_url, name):
+    result = visit(base_url + PAGES[name])
+    report = Axe().run(result.page)
+    serious = [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in report.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_usable_at_phone_width(visit, base_url, name):
+    result = visit(base_url + PAGES[name], width=360)
+    overflow = result.page.evaluate("document.documentElement.scrollWidth")
+    assert overflow <= 360
+
+
+def test_filter_narrows_list_updates_counts_and_url(visit, base_url):
+    result = visit(base_url + "/interventies/")
+    page = result.page
+    total = len(CATALOGUE.interventions)
+    assert len(visible_titles(page)) == total
+    phenomenon = ONE_RECORD.phenomena[0]
+    expected = sorted(
+        record.title for record in CATALOGUE.interventions.values() if phenomenon in record.phenomena
+    )
+    page.locator(f'input[name="fenomeen"][value="{phenomenon}"]').check()
+    assert sorted(visible_titles(page)) == expected
+    assert page.locator(".ww-result-count").inner_text() == f"{len(expected)} van {total} interventies"
+    assert parse_qs(urlparse(page.url).query) == {"fenomeen": [phenomenon]}
+    # Counts in other facets now count within the selection.
+    national = sum(
+        1
+        for record in CATALOGUE.interventions.values()
+        if phenomenon in record.phenomena and "landelijk" in record.regions
+    )
+    count = page.locator('[data-count-for="regio=landelijk"]').inner_text()
+    assert count == f"({national})"
+    page.go_back()
+    assert len(visible_titles(page)) == total
+    page.go_forward()
+    assert sorted(visible_titles(page)) == expected
+
+
+def test_url_opens_the_same_selection(visit, base_url):
+    result = visit(base_url + "/interventies/?land=buitenland&sorteer=beoordeeld")
+    page = result.page
+    expected = sorted(record.title for record in CATALOGUE.interventions.values() if record.is_foreign)
+    assert sorted(visible_titles(page)) == expected
+    assert page.locator('input[name="land"][value="buitenland"]').is_checked()
+    assert page.locator("#ww-sort").input_value() == "beoordeeld"
+
+
+def test_free_text_filter(visit, base_url):
+    page = visit(base_url + "/interventies/").page
+    page.locator("#ww-text").fill(ONE_RECORD.title.split()[0])
+    assert ONE_RECORD.title in visible_titles(page)
+    assert "q=" in page.url
+
+
+def test_home_question_lands_on_overview_with_selection(visit, base_url):
+    page = visit(base_url + "/").page
+    phenomenon = ONE_RECORD.phenomena[0]
+    page.select_option("#ww-question-phenomenon", phenomenon)
+    page.select_option("#ww-question-where", "regio:landelijk")
+    page.get_by_role("button", name="Toon interventies").click()
+    page.wait_for_url(re.compile(r"/interventies/\?"))
+    assert parse_qs(urlparse(page.url).query) == {"fenomeen": [phenomenon], "regio": ["landelijk"]}
+    assert page.locator(f'input[name="fenomeen"][value="{phenomenon}"]').is_checked()
+
+
+def test_without_javascript_every_intervention_is_listed(visit, base_url):
+    page = visit(base_url + "/interventies/", javascript=False).page
+    titles = page.locator(".ww-result__title").all_inner_texts()
+    assert sorted(titles) == sorted(record.title for record in CATALOGUE.interventions.values())
+    assert page.locator(".ww-result__summary").count() == len(titles)
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"), [("woningsluitingen", "woningsluiting"), ("bedreigingen", "bedreiging")]
+)
+def test_dutch_search_finds_inflected_forms(visit, base_url, inflected, base):
+    page = visit(base_url + "/").page
+    results = {}
+    for query in (base, inflected):
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").fill("")
+        page.keyboard.type(query)
+        page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('overeenkomende')"
+        )
+        results[query] = page.locator(".md-search-result__item").count()
+    assert results[base] > 0
+    assert results[inflected] > 0
