@@ -30,7 +30,11 @@ def _files_to_validate(arguments: list[str]) -> tuple[list[Path], set[str]] | No
     known_ids = {
         path.stem for directory in directories if directory.is_dir() for path in record_paths(directory)
     }
-    return files, known_ids
+    # A file named twice (or named and inside a named directory) is one record, not a duplicate id.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), known_ids
 
 
 def validate(arguments: argparse.Namespace) -> int:
@@ -39,7 +43,7 @@ def validate(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, known_ids = selection
     try:
-        validator = Validator(read_schema(), load_vocabularies())
+        validator = Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES))
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID
@@ -61,7 +65,9 @@ def validate(arguments: argparse.Namespace) -> int:
 def schema(arguments: argparse.Namespace) -> int:
     current = paths.SCHEMA.read_text(encoding="utf-8")
     try:
-        wanted = render(schema_with_vocabularies(read_schema(), load_vocabularies()))
+        # Paths are passed explicitly: the functions' defaults were fixed when they were defined.
+        vocabularies = load_vocabularies(paths.VOCABULARIES)
+        wanted = render(schema_with_vocabularies(read_schema(paths.SCHEMA), vocabularies))
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID

@@ -50,4 +50,4 @@ def define_env(env) -> None:
     @env.macro
     def question_form() -> str:
         """The home page's question: which phenomenon, in which region or abroad."""
-        return pages.question_form(current_catalogue(), page_path())
+        return pages.question_form(current_catalogue(), env.page.url)

@@ -298,7 +298,7 @@ def _overview_item(catalogue: Catalogue, record: Intervention, path: str) -> str
         if record.is_foreign
         else ", ".join(catalogue.term("regions", slug).label for slug in record.regions)
     )
-    href = "../" + record.id + "/"
+    href = f"{record.id}/"  # raw HTML on /interventies/, so a URL, not a source path
     return (
         f'<li class="ww-result" {attribute_text}>'
         f'<a class="ww-result__title" href="{href}">{escape(record.title)}</a>'
@@ -359,8 +359,13 @@ def generate_pages(catalogue: Catalogue) -> dict[str, str]:
     return pages
 
 
-def question_form(catalogue: Catalogue, from_path: str) -> str:
-    """Choose a phenomenon and a region (or abroad) and land on the overview with that selection."""
+def question_form(catalogue: Catalogue, page_url: str) -> str:
+    """Choose a phenomenon and a region (or abroad) and land on the overview with that selection.
+
+    `page_url` is the URL of the page the form is on (e.g. `""` for the home page): the form is raw
+    HTML, which mkdocs does not rewrite, so its action is a relative URL, not a source path.
+    """
+    action = "../" * page_url.count("/") + "interventies/"
     phenomena = "".join(
         f'<option value="{escape(slug)}">{escape(catalogue.term("phenomena", slug).label)}</option>'
         for slug in terms_in_use(catalogue, "phenomena")
@@ -370,7 +375,7 @@ def question_form(catalogue: Catalogue, from_path: str) -> str:
         for slug in terms_in_use(catalogue, "regions")
     )
     return (
-        f'<form class="ww-question" action="{overview_url(from_path)}" method="get" '
+        f'<form class="ww-question" action="{action}" method="get" '
         'data-question-form>'
         '<p><label for="ww-question-phenomenon">Wat werkt tegen</label>'
         '<select id="ww-question-phenomenon" name="fenomeen">'

@@ -8,7 +8,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 from catalogus.records import load_catalogue
 
-CATALOGUE = load_catalogue().only_public()
+from .conftest import ROOT
+
+CATALOGUE = load_catalogue(ROOT).only_public()
 ONE_RECORD = next(iter(CATALOGUE.interventions.values()))
 PAGES = {
     "home": "/",
