@@ -1,0 +1,81 @@
+"""Building the site from SYNTHETIC catalogues: what reaches the published pages."""
+
+import copy
+
+import pytest
+
+from .site_project import build, make_project
+
+
+@pytest.fixture
+def built_site(tmp_path, valid_record_data):
+    def build_with(records: dict[str, dict]):
+        project = make_project(tmp_path / "project", records)
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        return project / "site"
+
+    return build_with
+
+
+def test_every_record_has_a_page_and_appears_in_the_overview(built_site, valid_record_data):
+    other = copy.deepcopy(valid_record_data)
+    other["title"] = "Tweede proefaanpak"
+    site = built_site({"proef-een": valid_record_data, "proef-twee": other})
+    for record_id in ("proef-een", "proef-twee"):
+        assert (site / "interventies" / record_id / "index.html").is_file()
+    overview = (site / "interventies" / "index.html").read_text(encoding="utf-8")
+    assert 'href="proef-een/"' in overview and 'href="proef-twee/"' in overview
+    assert (site / "fenomenen" / "vastgoed" / "index.html").is_file()
+    assert (site / "regios" / "landelijk" / "index.html").is_file()
+    assert (site / "landen" / "nl" / "index.html").is_file()
+
+
+def test_record_text_is_never_evaluated_as_a_template(built_site, valid_record_data):
+    valid_record_data["description"] = "Sjabloontekst {{ 7*7 }} en {% if true %}ja{% endif %}."
+    valid_record_data["title"] = "Titel {{ 6*7 }}"
+    site = built_site({"proef-een": valid_record_data})
+    page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert "{{ 7*7 }}" in article and "{% if true %}" in article and "{{ 6*7 }}" in article
+    assert "49" not in article and "42" not in article
+
+
+def test_intervention_page_links_to_its_yaml_for_editing(built_site, valid_record_data):
+    site = built_site({"proef-een": valid_record_data})
+    page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/main/interventions/proef-een.yml" in page
+
+
+def test_navigation_does_not_list_records(built_site, valid_record_data):
+    site = built_site({"proef-een": valid_record_data})
+    # Every page carries the whole navigation; a page that does not mention records shows it.
+    about = (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert "Interventies" in about
+    assert "proef-een" not in about
+
+
+def test_macros_count_and_list_in_an_opted_in_page(tmp_path, valid_record_data):
+    project = make_project(tmp_path / "project", {"proef-een": valid_record_data})
+    (project / "docs" / "thema.md").write_text(
+        "---\nrender_macros: true\n---\n# Thema\n\n"
+        "Aantal: {{ count_interventions(phenomenon='vastgoed') }}.\n\n"
+        "{{ list_interventions(region='landelijk') }}\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "zonder.md").write_text("# Zonder\n\n{{ 7*7 }}\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    theme = (project / "site" / "thema" / "index.html").read_text(encoding="utf-8")
+    assert "Aantal: 1." in theme
+    assert 'href="../interventies/proef-een/"' in theme
+    without = (project / "site" / "zonder" / "index.html").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in without
+
+
+def test_invalid_catalogue_fails_the_build_with_the_validator_messages(tmp_path, valid_record_data):
+    del valid_record_data["title"]
+    project = make_project(tmp_path / "project", {"proef-een": valid_record_data})
+    result = build(project)
+    assert result.returncode != 0
+    assert "proef-een.yml" in result.stderr and "verplicht veld 'title'" in result.stderr
