@@ -19,7 +19,7 @@ def _select(phenomenon: str | None, region: str | None, country: str | None):
         vocabulary = FILTERS[argument]
         if value not in catalogue.vocabularies[vocabulary] and value != pages.ABROAD:
             raise ValueError(f"onbekende waarde {value!r} voor {argument}")
-        records = [record for record in records if pages._matches(record, vocabulary, value)]
+        records = [record for record in records if pages.matches(record, vocabulary, value)]
     return catalogue, records
 
 
@@ -50,4 +50,4 @@ def define_env(env) -> None:
     @env.macro
     def question_form() -> str:
         """The home page's question: which phenomenon, in which region or abroad."""
-        return pages.question_form(current_catalogue(), env.page.url)
+        return pages.question_form(current_catalogue(), page_path())

@@ -1,7 +1,12 @@
-"""Page generation: plain functions from a catalogue to markdown pages, keyed by their source path.
+"""Page generation: plain functions from a catalogue to pages, keyed by their source path.
 
-Nothing here knows about mkdocs; `site.py` hands the pages to it. Text from records is escaped
-(plain-text fields) or inserted as markdown (markdown fields), never evaluated as a template.
+Nothing here knows about mkdocs; `site.py` hands the pages to it. A page is markdown for its fixed
+structure (front matter, section headings) and HTML built here for everything that comes from a
+record: plain-text fields are escaped, markdown fields are rendered and sanitised by
+`markdown_text`. So record text can neither inject markup nor be evaluated as a template.
+
+Links inside that HTML are relative URLs (mkdocs rewrites links in markdown only); `url_of` maps a
+source path to the URL mkdocs gives it with `use_directory_urls`.
 """
 
 import html
@@ -9,9 +14,10 @@ import json
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
+from . import markdown_text
 from .records import Catalogue, Intervention
 
-# The vocabularies that have a page per term, with the folder their pages live in (a public URL).
+# The vocabularies that have a page per term: their folder (a public URL), title and noun.
 TERM_SECTIONS = {
     "phenomena": ("fenomenen", "Fenomenen", "fenomeen"),
     "regions": ("regios", "Regio's", "regio"),
@@ -30,6 +36,7 @@ FILTER_PARAMETERS = {
     "statuses": "status",
 }
 ABROAD = "buitenland"
+OVERVIEW = "interventies/index.md"
 
 MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
@@ -42,11 +49,7 @@ def dutch_date(iso_date: str) -> str:
 
 
 def escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def term_slug_in_url(vocabulary: str, slug: str) -> str:
-    return slug.lower() if vocabulary == "countries" else slug
+    return html.escape(str(text), quote=True)
 
 
 def intervention_path(record_id: str) -> str:
@@ -55,19 +58,24 @@ def intervention_path(record_id: str) -> str:
 
 def term_path(vocabulary: str, slug: str) -> str:
     folder = TERM_SECTIONS[vocabulary][0]
-    return f"{folder}/{term_slug_in_url(vocabulary, slug)}.md"
+    return f"{folder}/{slug.lower() if vocabulary == 'countries' else slug}.md"
 
 
-def link(from_path: str, to_path: str) -> str:
-    """A relative link between two source pages, so mkdocs checks it and rewrites it."""
-    depth = from_path.count("/")
-    return "../" * depth + to_path
+def url_of(path: str) -> str:
+    """The URL of a source page relative to the site root, e.g. `fenomenen/vastgoed/`."""
+    if path == "index.md":
+        return ""
+    if path.endswith("/index.md"):
+        return path.removesuffix("index.md")
+    return path.removesuffix(".md") + "/"
 
 
-def overview_url(from_path: str, **selection: str) -> str:
-    """A link to the overview with a selection, e.g. `overview_url(path, fenomeen='vastgoed')`."""
-    target = link(from_path, "interventies/index.md")
-    return target + ("?" + urlencode(selection) if selection else "")
+def relative_url(from_path: str, to_path: str, **selection: str) -> str:
+    """A link from one page to another that works wherever the site is hosted."""
+    target = "../" * url_of(from_path).count("/") + url_of(to_path)
+    if selection:
+        target += "?" + urlencode(selection)
+    return target or "./"
 
 
 def values_of(record: Intervention, vocabulary: str) -> tuple[str, ...]:
@@ -84,22 +92,29 @@ def values_of(record: Intervention, vocabulary: str) -> tuple[str, ...]:
     }[vocabulary]
 
 
-def records_with(catalogue: Catalogue, vocabulary: str, slug: str) -> list[Intervention]:
+def matches(record: Intervention, vocabulary: str, value: str) -> bool:
+    if vocabulary == "countries" and value == ABROAD:
+        return record.is_foreign
+    return value in values_of(record, vocabulary)
+
+
+def records_with(catalogue: Catalogue, vocabulary: str, value: str) -> list[Intervention]:
     return [
-        record
-        for record in catalogue.interventions.values()
-        if slug in values_of(record, vocabulary)
+        record for record in catalogue.interventions.values() if matches(record, vocabulary, value)
     ]
 
 
 def terms_in_use(catalogue: Catalogue, vocabulary: str) -> list[str]:
-    used = {slug for record in catalogue.interventions.values() for slug in values_of(record, vocabulary)}
+    used = {
+        slug for record in catalogue.interventions.values() for slug in values_of(record, vocabulary)
+    }
     return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
 
 
 def term_links(catalogue: Catalogue, vocabulary: str, slugs: Iterable[str], from_path: str) -> str:
     return ", ".join(
-        f"[{escape(catalogue.term(vocabulary, slug).label)}]({link(from_path, term_path(vocabulary, slug))})"
+        f'<a href="{relative_url(from_path, term_path(vocabulary, slug))}">'
+        f"{escape(catalogue.term(vocabulary, slug).label)}</a>"
         for slug in slugs
     )
 
@@ -108,35 +123,52 @@ def badge(kind: str, slug: str, label: str) -> str:
     return f'<span class="ww-badge ww-badge--{kind} ww-badge--{kind}-{slug}">{escape(label)}</span>'
 
 
+def where(catalogue: Catalogue, record: Intervention) -> str:
+    if record.is_foreign:
+        return catalogue.term("countries", record.country).label
+    return ", ".join(catalogue.term("regions", slug).label for slug in record.regions)
+
+
 def intervention_list(catalogue: Catalogue, records: Iterable[Intervention], from_path: str) -> str:
-    """A plain list of interventions with their summaries, as markdown."""
-    lines = []
+    """A list of interventions with their summaries, as an HTML block."""
+    items = []
     for record in records:
         evidence = catalogue.term("evidence_levels", record.evidence_level).label
-        where = (
-            escape(catalogue.term("countries", record.country).label)
-            if record.is_foreign
-            else ", ".join(escape(catalogue.term("regions", slug).label) for slug in record.regions)
+        items.append(
+            f'<li><a href="{relative_url(from_path, intervention_path(record.id))}">'
+            f"<strong>{escape(record.title)}</strong></a><br>"
+            f"{escape(record.summary)}<br>"
+            f'<small class="ww-meta">{escape(where(catalogue, record))} · {escape(evidence)}</small>'
+            "</li>"
         )
-        lines.append(
-            f"- **[{escape(record.title)}]({link(from_path, intervention_path(record.id))})**  \n"
-            f"  {escape(record.summary)}  \n"
-            f"  <small>{where} · {escape(evidence)}</small>"
-        )
-    return "\n".join(lines) + "\n" if lines else "*Nog geen interventies.*\n"
+    if not items:
+        return "<p><em>Nog geen interventies.</em></p>\n"
+    return f'<ul class="ww-list">{"".join(items)}</ul>\n'
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
     # JSON strings are valid YAML, so any title or summary is safe in front matter.
-    return (
-        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-        f"description: {json.dumps(description, ensure_ascii=False)}\n"
-        + (f"hide: {json.dumps(list(hide))}\n" if hide else "")
-        + "---\n\n"
-    )
+    lines = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+    ]
+    if hide:
+        lines.append(f"hide: {json.dumps(list(hide))}")
+    return "\n".join(lines) + "\n---\n\n"
 
 
-def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
+def heading(text: str) -> str:
+    """A page's h1 as HTML, so record text in it is not read as markdown."""
+    return f"<h1>{escape(text)}</h1>\n\n"
+
+
+def section(title: str, body_html: str) -> str:
+    """A fixed section heading (markdown, so it enters the table of contents) and its HTML."""
+    return f"## {title}\n\n<div class=\"ww-text\">\n{body_html}\n</div>\n\n"
+
+
+def intervention_facts(catalogue: Catalogue, record: Intervention) -> list[tuple[str, str]]:
     path = intervention_path(record.id)
     term = catalogue.term
     facts = [("Fenomenen", term_links(catalogue, "phenomena", record.phenomena, path))]
@@ -156,85 +188,98 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
         facts.append(("Partners", ", ".join(escape(partner) for partner in record.partners)))
     facts.append(("Status", escape(term("statuses", record.status).label)))
     if record.period_start:
-        end = record.period_end or "heden"
-        facts.append(("Periode", f"{record.period_start}–{end}"))
+        facts.append(("Periode", f"{record.period_start}–{record.period_end or 'heden'}"))
     if record.target_group:
         facts.append(("Doelgroep", escape(record.target_group)))
+    return facts
 
-    evidence = term("evidence_levels", record.evidence_level)
-    outcome = term("outcomes", record.outcome)
+
+def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
+    path = intervention_path(record.id)
+    evidence = catalogue.term("evidence_levels", record.evidence_level)
+    outcome = catalogue.term("outcomes", record.outcome)
+    facts = "".join(
+        f"<dt>{name}</dt><dd>{value}</dd>" for name, value in intervention_facts(catalogue, record)
+    )
     parts = [
         front_matter(record.title, record.summary),
-        f"# {escape(record.title)}\n",
-        f'<p class="ww-lead">{escape(record.summary)}</p>\n',
-        '<dl class="ww-facts">\n'
-        + "".join(f"<dt>{name}</dt>\n<dd markdown>{value}</dd>\n" for name, value in facts)
-        + "</dl>\n",
-        "## Onderbouwing en uitkomst\n",
-        '<div class="ww-assessment">\n',
-        f"<p><strong>Onderbouwing:</strong> {badge('evidence', evidence.slug, evidence.label)}</p>\n",
-        f"<p>{escape(record.evidence_explanation)}</p>\n",
-        f"<p><strong>Uitkomst:</strong> {badge('outcome', outcome.slug, outcome.label)}</p>\n",
-        f"<p>{escape(record.outcome_explanation)}</p>\n",
-        "</div>\n",
-        f"## Beschrijving\n\n{record.description}\n",
+        heading(record.title),
+        f'<p class="ww-lead">{escape(record.summary)}</p>\n\n',
+        f'<dl class="ww-facts">{facts}</dl>\n\n',
+        section(
+            "Onderbouwing en uitkomst",
+            f"<p><strong>Onderbouwing:</strong> {badge('evidence', evidence.slug, evidence.label)}</p>"
+            f"<p>{escape(record.evidence_explanation)}</p>"
+            f"<p><strong>Uitkomst:</strong> {badge('outcome', outcome.slug, outcome.label)}</p>"
+            f"<p>{escape(record.outcome_explanation)}</p>",
+        ),
+        section("Beschrijving", markdown_text.render(record.description)),
     ]
     if record.active_components:
-        items = "\n".join(f"- {escape(component)}" for component in record.active_components)
-        parts.append(f"## Werkzame elementen\n\n{items}\n")
-    for heading, text in (
+        items = "".join(f"<li>{escape(component)}</li>" for component in record.active_components)
+        parts.append(section("Werkzame elementen", f"<ul>{items}</ul>"))
+    for title, text in (
         ("Aanpak", record.approach),
         ("Resultaten", record.results),
         ("Lessen", record.lessons),
     ):
         if text:
-            parts.append(f"## {heading}\n\n{text}\n")
-    implementation_headings = {
+            parts.append(section(title, markdown_text.render(text)))
+    implementation_titles = {
         "costs": "Kosten",
         "capacity": "Capaciteit",
         "legal_basis": "Juridische basis",
         "preconditions": "Randvoorwaarden",
     }
-    if record.implementation:
-        parts.append("## Wat is nodig om het in te voeren\n")
-        for key, heading in implementation_headings.items():
-            if record.implementation.get(key):
-                parts.append(f"### {heading}\n\n{record.implementation[key]}\n")
+    implementation = "".join(
+        f"<h3>{title}</h3>{markdown_text.render(record.implementation[key])}"
+        for key, title in implementation_titles.items()
+        if record.implementation.get(key)
+    )
+    if implementation:
+        parts.append(section("Wat is nodig om het in te voeren", implementation))
     if record.contact_organisation:
         contact = escape(record.contact_organisation)
         if record.contact_url:
-            contact = f"[{contact}]({record.contact_url})"
-        parts.append(f"## Contact\n\n{contact}\n")
+            contact = f'<a href="{escape(record.contact_url)}" rel="noopener noreferrer">{contact}</a>'
+        parts.append(section("Contact", f"<p>{contact}</p>"))
     if record.sources:
-        sources = "\n".join(
-            f"- [{escape(source.title)}]({source.url}) ({source.year})" for source in record.sources
+        sources = "".join(
+            f'<li><a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a>'
+            f" ({source.year or 'z.j.'})</li>"
+            for source in record.sources
         )
-        parts.append(f"## Bronnen\n\n{sources}\n")
-    related = [catalogue.interventions[other] for other in record.related if other in catalogue.interventions]
+        parts.append(section("Bronnen", f"<ul>{sources}</ul>"))
+    related = [
+        catalogue.interventions[other] for other in record.related if other in catalogue.interventions
+    ]
     if related:
-        parts.append("## Verwante interventies\n\n" + intervention_list(catalogue, related, path))
+        parts.append(section("Verwante interventies", intervention_list(catalogue, related, path)))
     parts.append(
         f'<p class="ww-reviewed">Laatst beoordeeld: '
         f'<time datetime="{record.last_reviewed}">{dutch_date(record.last_reviewed)}</time></p>\n'
     )
-    return "\n".join(parts)
+    return "".join(parts)
 
 
 def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
     path = term_path(vocabulary, slug)
     term = catalogue.term(vocabulary, slug)
     records = records_with(catalogue, vocabulary, slug)
-    kind = TERM_SECTIONS[vocabulary][2]
+    noun = TERM_SECTIONS[vocabulary][2]
+    count = f"{len(records)} {'interventie' if len(records) == 1 else 'interventies'}"
     filter_link = ""
     if vocabulary in FILTER_PARAMETERS:
         selection = {FILTER_PARAMETERS[vocabulary]: slug}
-        filter_link = f"[Filter verder in het overzicht]({overview_url(path, **selection)})\n"
-    count = f"{len(records)} {'interventie' if len(records) == 1 else 'interventies'}"
+        filter_link = (
+            f' <a href="{escape(relative_url(path, OVERVIEW, **selection))}">'
+            "Filter verder in het overzicht</a>"
+        )
     return (
         front_matter(term.label, term.description)
-        + f"# {escape(term.label)}\n\n"
+        + heading(term.label)
         + f'<p class="ww-lead">{escape(term.description)}</p>\n\n'
-        + f"**{count}** met dit {kind}. {filter_link}\n"
+        + f"<p><strong>{count}</strong> met dit {noun}.{filter_link}</p>\n\n"
         + intervention_list(catalogue, records, path)
     )
 
@@ -242,43 +287,40 @@ def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
 def term_index_page(catalogue: Catalogue, vocabulary: str) -> str:
     folder, title, _ = TERM_SECTIONS[vocabulary]
     path = f"{folder}/index.md"
-    lines = []
-    for slug in terms_in_use(catalogue, vocabulary):
-        term = catalogue.term(vocabulary, slug)
-        count = len(records_with(catalogue, vocabulary, slug))
-        lines.append(
-            f"- [{escape(term.label)}]({link(path, term_path(vocabulary, slug))}) ({count})  \n"
-            f"  {escape(term.description)}"
-        )
-    return front_matter(title, f"{title} in de catalogus") + f"# {title}\n\n" + "\n".join(lines) + "\n"
-
-
-def _facet(catalogue: Catalogue, vocabulary: str, legend: str, extra: list[tuple[str, str]] = ()) -> str:
-    parameter = FILTER_PARAMETERS[vocabulary]
-    options = list(extra) + [
-        (slug, catalogue.term(vocabulary, slug).label) for slug in terms_in_use(catalogue, vocabulary)
-    ]
-    items = []
-    for value, label in options:
-        count = sum(1 for record in catalogue.interventions.values() if _matches(record, vocabulary, value))
-        items.append(
-            f'<li><label><input type="checkbox" name="{parameter}" value="{escape(value)}"> '
-            f'{escape(label)} <span class="ww-count" data-count-for="{parameter}={escape(value)}">'
-            f"({count})</span></label></li>"
-        )
+    items = "".join(
+        f'<li><a href="{relative_url(path, term_path(vocabulary, slug))}">'
+        f"{escape(catalogue.term(vocabulary, slug).label)}</a> "
+        f"({len(records_with(catalogue, vocabulary, slug))})<br>"
+        f"{escape(catalogue.term(vocabulary, slug).description)}</li>"
+        for slug in terms_in_use(catalogue, vocabulary)
+    )
     return (
-        f'<fieldset class="ww-facet" data-parameter="{parameter}">'
-        f"<legend>{legend}</legend><ul>{''.join(items)}</ul></fieldset>"
+        front_matter(title, f"{title} in de catalogus")
+        + heading(title)
+        + f'<ul class="ww-list">{items}</ul>\n'
     )
 
 
-def _matches(record: Intervention, vocabulary: str, value: str) -> bool:
-    if vocabulary == "countries" and value == ABROAD:
-        return record.is_foreign
-    return value in values_of(record, vocabulary)
+def _facet(
+    catalogue: Catalogue, vocabulary: str, legend: str, extra: tuple[tuple[str, str], ...] = ()
+) -> str:
+    parameter = FILTER_PARAMETERS[vocabulary]
+    options = [*extra] + [
+        (slug, catalogue.term(vocabulary, slug).label) for slug in terms_in_use(catalogue, vocabulary)
+    ]
+    items = "".join(
+        f'<li><label><input type="checkbox" name="{parameter}" value="{escape(value)}"> '
+        f'{escape(label)} <span class="ww-count" data-count-for="{parameter}={escape(value)}">'
+        f"({len(records_with(catalogue, vocabulary, value))})</span></label></li>"
+        for value, label in options
+    )
+    return (
+        f'<fieldset class="ww-facet" data-parameter="{parameter}">'
+        f"<legend>{legend}</legend><ul>{items}</ul></fieldset>"
+    )
 
 
-def _overview_item(catalogue: Catalogue, record: Intervention, path: str) -> str:
+def _overview_item(catalogue: Catalogue, record: Intervention, evidence_rank: int) -> str:
     attributes = {
         f"data-{parameter}": " ".join(values_of(record, vocabulary))
         for vocabulary, parameter in FILTER_PARAMETERS.items()
@@ -286,49 +328,47 @@ def _overview_item(catalogue: Catalogue, record: Intervention, path: str) -> str
     if record.is_foreign:
         attributes["data-land"] += f" {ABROAD}"
     attributes["data-reviewed"] = record.last_reviewed
-    rank = list(catalogue.vocabularies["evidence_levels"]).index(record.evidence_level)
-    attributes["data-evidence-rank"] = str(rank)
+    attributes["data-evidence-rank"] = str(evidence_rank)
     attributes["data-text"] = " ".join(
         [record.title, record.summary, record.lead_organisation, *record.partners]
     ).lower()
     attribute_text = " ".join(f'{name}="{escape(value)}"' for name, value in attributes.items())
     evidence = catalogue.term("evidence_levels", record.evidence_level).label
-    where = (
-        catalogue.term("countries", record.country).label
-        if record.is_foreign
-        else ", ".join(catalogue.term("regions", slug).label for slug in record.regions)
-    )
-    href = f"{record.id}/"  # raw HTML on /interventies/, so a URL, not a source path
     return (
         f'<li class="ww-result" {attribute_text}>'
-        f'<a class="ww-result__title" href="{href}">{escape(record.title)}</a>'
+        f'<a class="ww-result__title" href="{relative_url(OVERVIEW, intervention_path(record.id))}">'
+        f"{escape(record.title)}</a>"
         f'<p class="ww-result__summary">{escape(record.summary)}</p>'
-        f'<p class="ww-result__meta">{escape(where)} · {badge("evidence", record.evidence_level, evidence)}'
+        f'<p class="ww-result__meta">{escape(where(catalogue, record))} · '
+        f"{badge('evidence', record.evidence_level, evidence)}"
         f" · laatst beoordeeld {dutch_date(record.last_reviewed)}</p></li>"
     )
 
 
 def overview_page(catalogue: Catalogue) -> str:
-    path = "interventies/index.md"
     total = len(catalogue.interventions)
+    ranks = {slug: rank for rank, slug in enumerate(catalogue.vocabularies["evidence_levels"])}
     facets = "".join(
         [
             _facet(catalogue, "phenomena", "Fenomeen"),
             _facet(catalogue, "regions", "Regio"),
-            _facet(catalogue, "countries", "Land", [(ABROAD, "Buitenland (alle landen)")]),
+            _facet(catalogue, "countries", "Land", ((ABROAD, "Buitenland (alle landen)"),)),
             _facet(catalogue, "kinds", "Soort interventie"),
             _facet(catalogue, "evidence_levels", "Onderbouwing"),
             _facet(catalogue, "statuses", "Status"),
         ]
     )
-    items = "".join(_overview_item(catalogue, record, path) for record in catalogue.interventions.values())
+    items = "".join(
+        _overview_item(catalogue, record, ranks[record.evidence_level])
+        for record in catalogue.interventions.values()
+    )
     return (
         front_matter(
             "Interventies",
             "Overzicht van alle interventies, te filteren op fenomeen, regio en land.",
             hide=("navigation", "toc"),
         )
-        + "# Interventies\n\n"
+        + heading("Interventies")
         + '<div class="ww-overview">\n'
         + '<form class="ww-filters" role="search" aria-label="Filter de interventies">'
         + '<p><label for="ww-text">Zoek in titel en samenvatting</label>'
@@ -347,36 +387,20 @@ def overview_page(catalogue: Catalogue) -> str:
     )
 
 
-def generate_pages(catalogue: Catalogue) -> dict[str, str]:
-    """Every generated page of the site, keyed by its source path (e.g. `interventies/x.md`)."""
-    pages = {"interventies/index.md": overview_page(catalogue)}
-    for record in catalogue.interventions.values():
-        pages[intervention_path(record.id)] = intervention_page(catalogue, record)
-    for vocabulary, (folder, _, _) in TERM_SECTIONS.items():
-        pages[f"{folder}/index.md"] = term_index_page(catalogue, vocabulary)
-        for slug in terms_in_use(catalogue, vocabulary):
-            pages[term_path(vocabulary, slug)] = term_page(catalogue, vocabulary, slug)
-    return pages
-
-
-def question_form(catalogue: Catalogue, page_url: str) -> str:
-    """Choose a phenomenon and a region (or abroad) and land on the overview with that selection.
-
-    `page_url` is the URL of the page the form is on (e.g. `""` for the home page): the form is raw
-    HTML, which mkdocs does not rewrite, so its action is a relative URL, not a source path.
-    """
-    action = "../" * page_url.count("/") + "interventies/"
+def question_form(catalogue: Catalogue, from_path: str) -> str:
+    """Choose a phenomenon and a region (or abroad) and land on the overview with that selection."""
     phenomena = "".join(
         f'<option value="{escape(slug)}">{escape(catalogue.term("phenomena", slug).label)}</option>'
         for slug in terms_in_use(catalogue, "phenomena")
     )
     regions = "".join(
-        f'<option value="regio:{escape(slug)}">{escape(catalogue.term("regions", slug).label)}</option>'
+        f'<option value="regio:{escape(slug)}">'
+        f"{escape(catalogue.term('regions', slug).label)}</option>"
         for slug in terms_in_use(catalogue, "regions")
     )
     return (
-        f'<form class="ww-question" action="{action}" method="get" '
-        'data-question-form>'
+        f'<form class="ww-question" action="{relative_url(from_path, OVERVIEW)}" method="get" '
+        "data-question-form>"
         '<p><label for="ww-question-phenomenon">Wat werkt tegen</label>'
         '<select id="ww-question-phenomenon" name="fenomeen">'
         f'<option value="">alle fenomenen</option>{phenomena}</select></p>'
@@ -388,3 +412,15 @@ def question_form(catalogue: Catalogue, page_url: str) -> str:
         '<p><button type="submit" class="md-button md-button--primary">Toon interventies</button></p>'
         "</form>"
     )
+
+
+def generate_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Every generated page of the site, keyed by its source path (e.g. `interventies/x.md`)."""
+    pages = {OVERVIEW: overview_page(catalogue)}
+    for record in catalogue.interventions.values():
+        pages[intervention_path(record.id)] = intervention_page(catalogue, record)
+    for vocabulary, (folder, _, _) in TERM_SECTIONS.items():
+        pages[f"{folder}/index.md"] = term_index_page(catalogue, vocabulary)
+        for slug in terms_in_use(catalogue, vocabulary):
+            pages[term_path(vocabulary, slug)] = term_page(catalogue, vocabulary, slug)
+    return pages

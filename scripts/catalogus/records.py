@@ -13,7 +13,7 @@ from .vocabularies import Term, Vocabularies, load_vocabularies
 class Source:
     title: str
     url: str
-    year: int
+    year: int | None = None
 
 
 @dataclass(frozen=True)
