@@ -25,7 +25,8 @@ def test_every_record_has_a_page_and_appears_in_the_overview(built_site, valid_r
     for record_id in ("proef-een", "proef-twee"):
         assert (site / "interventies" / record_id / "index.html").is_file()
     overview = (site / "interventies" / "index.html").read_text(encoding="utf-8")
-    assert 'href="proef-een/"' in overview and 'href="proef-twee/"' in overview
+    assert 'href="../interventies/proef-een/"' in overview
+    assert 'href="../interventies/proef-twee/"' in overview
     assert (site / "fenomenen" / "vastgoed" / "index.html").is_file()
     assert (site / "regios" / "landelijk" / "index.html").is_file()
     assert (site / "landen" / "nl" / "index.html").is_file()
