@@ -79,7 +79,10 @@ def check_review_date(record_id: str, data: dict, context: Context) -> Iterator[
     if date is None:
         yield ("last_reviewed",), f"'{text}' is geen bestaande datum: controleer dag en maand"
     elif date > context.today:
-        yield ("last_reviewed",), f"'{text}' ligt in de toekomst: gebruik de datum van de beoordeling"
+        yield (
+            ("last_reviewed",),
+            f"'{text}' ligt in de toekomst: gebruik de datum van de beoordeling",
+        )
 
 
 def check_period(record_id: str, data: dict, context: Context) -> Iterator[Finding]:

@@ -28,7 +28,10 @@ def _files_to_validate(arguments: list[str]) -> tuple[list[Path], set[str]] | No
             print(f"catalogus: '{target}' bestaat niet", file=sys.stderr)
             return None
     known_ids = {
-        path.stem for directory in directories if directory.is_dir() for path in record_paths(directory)
+        path.stem
+        for directory in directories
+        if directory.is_dir()
+        for path in record_paths(directory)
     }
     # A file named twice (or named and inside a named directory) is one record, not a duplicate id.
     unique: dict[Path, Path] = {}

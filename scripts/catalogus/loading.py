@@ -8,7 +8,7 @@ over a size limit. Every refusal is a `LoadError` with a line and column, never 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -71,7 +71,7 @@ class _RecordResolver(yaml.resolver.Resolver):
     in YAML 1.1 `country: NO` (Norway) would otherwise become `False`.
     """
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict] = {
         first: [
             (tag, regexp)
             for tag, regexp in resolvers
@@ -116,7 +116,11 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 line, column = _position(key_node)
-                raise LoadError(line, column, f"sleutel {key!r} moet tekst zijn: zet hem tussen aanhalingstekens")
+                raise LoadError(
+                    line,
+                    column,
+                    f"sleutel {key!r} moet tekst zijn: zet hem tussen aanhalingstekens",
+                )
             if key in mapping:
                 line, column = _position(key_node)
                 raise LoadError(

@@ -22,7 +22,9 @@ def render(text: str) -> str:
     converter = markdown.Markdown(extensions=["tables", "sane_lists"])
     html = converter.convert(text)
     for level in (2, 1):
-        html = html.replace(f"<h{level}", f"<h{level + 2}").replace(f"</h{level}>", f"</h{level + 2}>")
+        html = html.replace(f"<h{level}", f"<h{level + 2}").replace(
+            f"</h{level}>", f"</h{level + 2}>"
+        )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -38,9 +38,20 @@ FILTER_PARAMETERS = {
 ABROAD = "buitenland"
 OVERVIEW = "interventies/index.md"
 
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def dutch_date(iso_date: str) -> str:
@@ -106,7 +117,9 @@ def records_with(catalogue: Catalogue, vocabulary: str, value: str) -> list[Inte
 
 def terms_in_use(catalogue: Catalogue, vocabulary: str) -> list[str]:
     used = {
-        slug for record in catalogue.interventions.values() for slug in values_of(record, vocabulary)
+        slug
+        for record in catalogue.interventions.values()
+        for slug in values_of(record, vocabulary)
     }
     return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
 
@@ -165,7 +178,7 @@ def heading(text: str) -> str:
 
 def section(title: str, body_html: str) -> str:
     """A fixed section heading (markdown, so it enters the table of contents) and its HTML."""
-    return f"## {title}\n\n<div class=\"ww-text\">\n{body_html}\n</div>\n\n"
+    return f'## {title}\n\n<div class="ww-text">\n{body_html}\n</div>\n\n'
 
 
 def intervention_facts(catalogue: Catalogue, record: Intervention) -> list[tuple[str, str]]:
@@ -178,9 +191,13 @@ def intervention_facts(catalogue: Catalogue, record: Intervention) -> list[tuple
         facts.append(("Regio's", term_links(catalogue, "regions", record.regions, path)))
     facts.append(("Soort", term_links(catalogue, "kinds", record.kinds, path)))
     if record.instruments:
-        facts.append(("Instrumenten", term_links(catalogue, "instruments", record.instruments, path)))
+        facts.append(
+            ("Instrumenten", term_links(catalogue, "instruments", record.instruments, path))
+        )
     if record.barrier_steps:
-        steps = ", ".join(escape(term("barrier_steps", slug).label) for slug in record.barrier_steps)
+        steps = ", ".join(
+            escape(term("barrier_steps", slug).label) for slug in record.barrier_steps
+        )
         facts.append(("Blokkeert", steps))
     if record.lead_organisation:
         facts.append(("Trekker", escape(record.lead_organisation)))
@@ -241,7 +258,9 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     if record.contact_organisation:
         contact = escape(record.contact_organisation)
         if record.contact_url:
-            contact = f'<a href="{escape(record.contact_url)}" rel="noopener noreferrer">{contact}</a>'
+            contact = (
+                f'<a href="{escape(record.contact_url)}" rel="noopener noreferrer">{contact}</a>'
+            )
         parts.append(section("Contact", f"<p>{contact}</p>"))
     if record.sources:
         sources = "".join(
@@ -251,7 +270,9 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
         )
         parts.append(section("Bronnen", f"<ul>{sources}</ul>"))
     related = [
-        catalogue.interventions[other] for other in record.related if other in catalogue.interventions
+        catalogue.interventions[other]
+        for other in record.related
+        if other in catalogue.interventions
     ]
     if related:
         parts.append(section("Verwante interventies", intervention_list(catalogue, related, path)))
@@ -306,7 +327,8 @@ def _facet(
 ) -> str:
     parameter = FILTER_PARAMETERS[vocabulary]
     options = [*extra] + [
-        (slug, catalogue.term(vocabulary, slug).label) for slug in terms_in_use(catalogue, vocabulary)
+        (slug, catalogue.term(vocabulary, slug).label)
+        for slug in terms_in_use(catalogue, vocabulary)
     ]
     items = "".join(
         f'<li><label><input type="checkbox" name="{parameter}" value="{escape(value)}"> '

@@ -32,7 +32,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _catalogue = load_catalogue(root).only_public()
     except InvalidCatalogue as error:
         raise PluginError(
-            "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n" + str(error)
+            "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n"
+            + str(error)
         ) from None
     return config
 
@@ -53,7 +54,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 def on_post_build(config: MkDocsConfig) -> None:
     dutch_search = Path(config.site_dir) / "assets/javascripts/lunr/min/lunr.nl.min.js"
     patch = (Path(__file__).parent / "search_stemming.js").read_text(encoding="utf-8")
-    dutch_search.write_text(dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8")
+    dutch_search.write_text(
+        dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
+    )
 
 
 def _record_id(page: Page) -> str | None:

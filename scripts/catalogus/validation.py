@@ -98,6 +98,26 @@ def _quote(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
+def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
+    """The field paths and Dutch messages for one schema error: one per unknown field."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties" and "errorMessage" not in schema:
+        # jsonschema names every unknown field of a mapping in one error.
+        known = schema.get("properties", {})
+        path = tuple(error.absolute_path)
+        extra = sorted(key for key in error.instance if key not in known)
+        return [_unknown_field(path, unknown, known) for unknown in extra]
+    return [_schema_message(error)]
+
+
+def _unknown_field(path: tuple, unknown: str, known: dict) -> tuple[tuple, str]:
+    return (
+        (*path, unknown),
+        f"onbekend veld '{unknown}'{checks.suggest(unknown, known)}: "
+        f"toegestaan zijn {', '.join(known)}",
+    )
+
+
 def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     """The field path and Dutch message for one schema error."""
     path = tuple(error.absolute_path)
@@ -106,7 +126,9 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     if keyword == "required":
         # Named as the field, also when the schema words the message (as for `regions` and
         # `sources`), so the editor and a GitHub annotation see which field is meant.
-        missing = next(name for name in expected if name not in value)
+        # jsonschema reports each missing field as its own error, named only in the message.
+        absent = [name for name in expected if name not in value]
+        missing = next((name for name in absent if error.message.startswith(repr(name))), absent[0])
         message = f"verplicht veld '{missing}' ontbreekt: voeg het toe"
         return (*path, missing), schema.get("errorMessage", message)
     if "errorMessage" in schema:
@@ -114,12 +136,7 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     if keyword == "additionalProperties":
         known = schema.get("properties", {})
         extra = sorted(key for key in value if key not in known)
-        unknown = extra[0]
-        return (
-            path + (unknown,),
-            f"onbekend veld '{unknown}'{checks.suggest(unknown, known)}: "
-            f"toegestaan zijn {', '.join(known)}",
-        )
+        return _unknown_field(path, extra[0], known)
     if keyword == "enum":
         vocabulary = schema.get("x-vocabulary")
         suggestion = checks.suggest(str(value), expected)
@@ -129,18 +146,26 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
                 f"{_quote(value)} staat niet in de woordenlijst {VOCABULARY_NAMES[vocabulary]} "
                 f"(vocabularies/){suggestion}{listing}"
             )
-        return path, f"{_quote(value)} is niet toegestaan{suggestion}: kies uit {', '.join(expected)}"
+        return (
+            path,
+            f"{_quote(value)} is niet toegestaan{suggestion}: kies uit {', '.join(expected)}",
+        )
     if keyword == "type":
         message = f"moet {TYPE_NAMES.get(expected, expected)} zijn, niet {_type_name(value)}"
         if expected == "string" and isinstance(value, dict):
             # The usual cause: an unquoted text with ": " in it reads as a key and a value.
-            message += ": staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens"
+            message += (
+                ": staat er een dubbele punt in de tekst? Zet de tekst dan tussen aanhalingstekens"
+            )
         return path, message
     if keyword == "pattern":
         hint = schema.get("patternErrorMessage", "de vorm klopt niet")
         return path, f"{_quote(value)} heeft niet de juiste vorm: {hint}"
     if keyword == "maxLength":
-        return path, f"is {len(value)} tekens lang; ten hoogste {expected} toegestaan: verkort de tekst"
+        return (
+            path,
+            f"is {len(value)} tekens lang; ten hoogste {expected} toegestaan: verkort de tekst",
+        )
     if keyword == "minLength":
         return path, "mag niet leeg zijn: vul een waarde in of laat het veld weg"
     if keyword == "minItems":
@@ -162,7 +187,9 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     return path, f"voldoet niet aan het schema ({keyword}: {error.message})"
 
 
-def _leaf_errors(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+def _leaf_errors(
+    errors: Iterable[jsonschema.ValidationError],
+) -> Iterator[jsonschema.ValidationError]:
     """Errors of combinators (allOf, if/then) unwrapped to the errors that explain them."""
     for error in errors:
         if error.context:
@@ -174,7 +201,9 @@ def _leaf_errors(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsons
 class Validator:
     """Validates record files against the schema (with live vocabularies) and the rule checks."""
 
-    def __init__(self, schema: dict, vocabularies: Vocabularies, today: datetime.date | None = None):
+    def __init__(
+        self, schema: dict, vocabularies: Vocabularies, today: datetime.date | None = None
+    ):
         self.vocabularies = vocabularies
         self.schema = schema_with_vocabularies(schema, vocabularies)
         self.schema_validator = jsonschema.Draft7Validator(self.schema)
@@ -185,13 +214,17 @@ class Validator:
         for path in paths:
             if path.suffix != RECORD_SUFFIX:
                 problems.append(
-                    Problem(str(path), 1, 1, "", f"gebruik de extensie {RECORD_SUFFIX} voor een record")
+                    Problem(
+                        str(path), 1, 1, "", f"gebruik de extensie {RECORD_SUFFIX} voor een record"
+                    )
                 )
                 continue
             try:
                 data, positions = load_file(path)
             except LoadError as error:
-                problems.append(Problem(str(path), error.line, error.column, error.field, error.message))
+                problems.append(
+                    Problem(str(path), error.line, error.column, error.field, error.message)
+                )
                 continue
             records.append(RecordFile(path.stem, path, data, positions))
         return records, problems
@@ -199,7 +232,9 @@ class Validator:
     def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
         data = record.data
         if data is None:
-            yield Problem(str(record.path), 1, 1, "", "het bestand is leeg: vul de velden van een record in")
+            yield Problem(
+                str(record.path), 1, 1, "", "het bestand is leeg: vul de velden van een record in"
+            )
             return
         if not isinstance(data, dict):
             yield Problem(
@@ -210,7 +245,11 @@ class Validator:
                 f"een record is een groep velden (sleutel: waarde), niet {_type_name(data)}",
             )
             return
-        findings = [_schema_message(error) for error in _leaf_errors(self.schema_validator.iter_errors(data))]
+        findings = [
+            finding
+            for error in _leaf_errors(self.schema_validator.iter_errors(data))
+            for finding in _schema_messages(error)
+        ]
         findings += checks.run_checks(record.id, data, context)
         for field_path, message in findings:
             line, column = record.positions.locate(data, field_path)

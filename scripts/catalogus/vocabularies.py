@@ -63,7 +63,9 @@ def load_vocabulary(name: str, directory: Path = paths.VOCABULARIES) -> dict[str
             raise VocabularyError(path, line, "slug, label en description zijn niet-lege tekst")
         if not slug_pattern.match(entry["slug"]):
             raise VocabularyError(
-                path, line, f"slug '{entry['slug']}' moet uit kleine letters, cijfers en streepjes bestaan"
+                path,
+                line,
+                f"slug '{entry['slug']}' moet uit kleine letters, cijfers en streepjes bestaan",
             )
         if entry["slug"] in terms:
             raise VocabularyError(path, line, f"slug '{entry['slug']}' komt dubbel voor")

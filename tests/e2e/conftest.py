@@ -65,13 +65,17 @@ class Visit:
         self.page = page
         self.errors: list[str] = []
         self.requests: list[str] = []
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on(
+            "console", lambda message: message.type == "error" and self.errors.append(message.text)
+        )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("request", lambda request: self.requests.append(request.url))
 
     def foreign_requests(self, base_url: str) -> list[str]:
         return [
-            url for url in self.requests if not (url.startswith(base_url) or url.startswith("data:"))
+            url
+            for url in self.requests
+            if not (url.startswith(base_url) or url.startswith("data:"))
         ]
 
 

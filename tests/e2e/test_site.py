@@ -5,7 +5,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from catalogus.records import load_catalogue
 
 from .conftest import ROOT
@@ -60,11 +59,15 @@ def test_filter_narrows_list_updates_counts_and_url(visit, base_url):
     assert len(visible_titles(page)) == total
     phenomenon = ONE_RECORD.phenomena[0]
     expected = sorted(
-        record.title for record in CATALOGUE.interventions.values() if phenomenon in record.phenomena
+        record.title
+        for record in CATALOGUE.interventions.values()
+        if phenomenon in record.phenomena
     )
     page.locator(f'input[name="fenomeen"][value="{phenomenon}"]').check()
     assert sorted(visible_titles(page)) == expected
-    assert page.locator(".ww-result-count").inner_text() == f"{len(expected)} van {total} interventies"
+    assert (
+        page.locator(".ww-result-count").inner_text() == f"{len(expected)} van {total} interventies"
+    )
     assert parse_qs(urlparse(page.url).query) == {"fenomeen": [phenomenon]}
     # Counts in other facets now count within the selection.
     national = sum(
@@ -83,7 +86,9 @@ def test_filter_narrows_list_updates_counts_and_url(visit, base_url):
 def test_url_opens_the_same_selection(visit, base_url):
     result = visit(base_url + "/interventies/?land=buitenland&sorteer=beoordeeld")
     page = result.page
-    expected = sorted(record.title for record in CATALOGUE.interventions.values() if record.is_foreign)
+    expected = sorted(
+        record.title for record in CATALOGUE.interventions.values() if record.is_foreign
+    )
     assert sorted(visible_titles(page)) == expected
     assert page.locator('input[name="land"][value="buitenland"]').is_checked()
     assert page.locator("#ww-sort").input_value() == "beoordeeld"

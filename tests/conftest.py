@@ -1,0 +1,119 @@
+"""Shared fixtures: a synthetic valid record, a validator with a fixed date, and CLI runners."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from catalogus import paths
+from catalogus.cli import main
+from catalogus.schema import read_schema
+from catalogus.validation import Problem, Validator
+from catalogus.vocabularies import load_vocabularies
+
+TESTS = Path(__file__).parent
+# SYNTHETIC TEST DATA: a made-up record, independent of the real catalogue in interventions/.
+VALID_RECORD = TESTS / "data" / "valid-record.yml"
+HOSTILE = TESTS / "hostile"
+
+# The date the validator fixture treats as today, so checks of future dates never drift.
+TODAY = datetime.date(2026, 6, 1)
+# The id (file name) under which helpers write a record; it is a valid kebab-case id.
+RECORD_NAME = "proef-interventie.yml"
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+@pytest.fixture(scope="session")
+def valid_record_text() -> str:
+    """The text of the synthetic valid record (tests/data/valid-record.yml)."""
+    return VALID_RECORD.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def valid_record_data(valid_record_text) -> dict:
+    """A fresh, mutable copy of the synthetic valid record as data."""
+    return yaml.safe_load(valid_record_text)
+
+
+@pytest.fixture(scope="session")
+def validator() -> Validator:
+    """A validator with the real schema and vocabularies and `today` fixed at TODAY."""
+    return Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES), today=TODAY)
+
+
+@pytest.fixture
+def write_record(tmp_path) -> Callable[..., Path]:
+    """Write record text (str), raw bytes or data (dict, dumped as YAML) into tmp_path."""
+
+    def write(content: str | bytes | dict | list, name: str = RECORD_NAME) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def validate_record(write_record, validator) -> Callable[..., list[Problem]]:
+    """Write one record into tmp_path and validate it; returns the sorted problems."""
+
+    def validate(
+        content: str | bytes | dict | list, name: str = RECORD_NAME, known_ids=()
+    ) -> list[Problem]:
+        return validator.validate([write_record(content, name)], known_ids)
+
+    return validate
+
+
+@pytest.fixture
+def mutate(valid_record_text) -> Callable[[str, str], str]:
+    """The valid record's text with `old` (which must occur exactly once) replaced by `new`."""
+
+    def replace(old: str, new: str) -> str:
+        assert valid_record_text.count(old) == 1, f"{old!r} is not unique in the valid record"
+        return valid_record_text.replace(old, new)
+
+    return replace
+
+
+@pytest.fixture
+def run_cli(capsys) -> Callable[..., CliResult]:
+    """Run `catalogus.cli.main([...])` in-process; returns exit code, stdout and stderr."""
+
+    def run(*arguments: str) -> CliResult:
+        capsys.readouterr()  # drop anything printed before
+        try:
+            code = main(list(arguments))
+        except SystemExit as exit_:  # argparse exits on bad arguments
+            code = exit_.code
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def empty_catalogue(tmp_path, monkeypatch) -> Path:
+    """Point catalogus.paths.INTERVENTIONS at an empty directory, hiding the real catalogue."""
+    directory = tmp_path / "interventions"
+    directory.mkdir()
+    monkeypatch.setattr(paths, "INTERVENTIONS", directory)
+    return directory
