@@ -119,19 +119,25 @@ def test_without_javascript_every_intervention_is_listed(visit, base_url):
     assert page.locator(".ww-result__summary").count() == len(titles)
 
 
+def search_result_count(visit, base_url, query: str) -> int:
+    """How many documents Material's search reports for `query`, typed into a fresh page."""
+    page = visit(base_url + "/").page
+    page.locator("input.md-search__input").click()
+    # The whole query at once, then a key that changes nothing: Material searches on keyup, and
+    # typing letter by letter would briefly show the results of a shorter prefix.
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('overeenkomend')"
+    )
+    text = meta.inner_text()
+    return 0 if text.startswith("Geen") else int(text.split()[0])
+
+
 @pytest.mark.parametrize(
     ("inflected", "base"), [("woningsluitingen", "woningsluiting"), ("bedreigingen", "bedreiging")]
 )
 def test_dutch_search_finds_inflected_forms(visit, base_url, inflected, base):
-    page = visit(base_url + "/").page
-    results = {}
-    for query in (base, inflected):
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").fill("")
-        page.keyboard.type(query)
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.includes('overeenkomende')"
-        )
-        results[query] = page.locator(".md-search-result__item").count()
-    assert results[base] > 0
-    assert results[inflected] > 0
+    assert search_result_count(visit, base_url, base) > 0
+    assert search_result_count(visit, base_url, inflected) > 0
