@@ -41,8 +41,8 @@ validate: setup
 	$(BIN)/catalogus validate
 
 lint: setup-test
-	$(BIN)/ruff check scripts tests hooks
-	$(BIN)/ruff format --check scripts tests hooks
+	$(BIN)/ruff check scripts tests hooks bench
+	$(BIN)/ruff format --check scripts tests hooks bench
 
 test: setup-test lint
 	$(BIN)/catalogus schema --check

@@ -28,6 +28,8 @@ function setUp(form) {
     rank: Number(item.dataset.evidenceRank),
   }));
   const total = records.length;
+  const facetPanel = form.querySelector(".ww-facets");
+  const activeFilters = form.querySelector(".ww-active-filters");
   let currentSort = null;
 
   function selectionFromUrl() {
@@ -122,6 +124,8 @@ function setUp(form) {
     }
     sortList(form.elements.sorteer.value);
     showCounts(selection);
+    const active = Object.values(selection.facets).reduce((sum, values) => sum + values.size, 0);
+    activeFilters.textContent = active ? `(${active} gekozen)` : "";
     status.textContent =
       visible === total
         ? `${total} interventies`
@@ -148,6 +152,7 @@ function setUp(form) {
   });
   window.addEventListener("popstate", () => show(selectionFromUrl()));
 
+  if (window.matchMedia("(min-width: 60em)").matches) facetPanel.open = true;
   const initial = selectionFromUrl();
   show(initial);
   const canonical = urlOf(initial);

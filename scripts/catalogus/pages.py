@@ -219,7 +219,7 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
         f"<dt>{name}</dt><dd>{value}</dd>" for name, value in intervention_facts(catalogue, record)
     )
     parts = [
-        front_matter(record.title, record.summary),
+        front_matter(record.title, record.summary, hide=("navigation",)),
         heading(record.title),
         f'<p class="ww-lead">{escape(record.summary)}</p>\n\n',
         f'<dl class="ww-facts">{facts}</dl>\n\n',
@@ -297,7 +297,7 @@ def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
             "Filter verder in het overzicht</a>"
         )
     return (
-        front_matter(term.label, term.description)
+        front_matter(term.label, term.description, hide=("navigation",))
         + heading(term.label)
         + f'<p class="ww-lead">{escape(term.description)}</p>\n\n'
         + f"<p><strong>{count}</strong> met dit {noun}.{filter_link}</p>\n\n"
@@ -399,7 +399,12 @@ def overview_page(catalogue: Catalogue) -> str:
         + '<option value="titel">Titel</option>'
         + '<option value="beoordeeld">Laatst beoordeeld</option>'
         + '<option value="onderbouwing">Onderbouwing (sterkste eerst)</option></select></p>'
+        # On phones the facets fold away so the results are not pushed off the screen; the
+        # overview's script opens them on wide screens.
+        + '<details class="ww-facets"><summary>Filters '
+        + '<span class="ww-active-filters"></span></summary>'
         + facets
+        + "</details>"
         + '<p><button type="reset" class="md-button">Wis alle filters</button></p>'
         + "</form>\n"
         + '<div class="ww-results">'

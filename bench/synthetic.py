@@ -1,0 +1,47 @@
+"""SYNTHETIC catalogues for benchmarks: records shaped like the real ones, clearly marked as made up.
+
+Each synthetic record is a real record's structure with a new id, a title and summary that say
+"Synthetisch", and vocabulary values drawn at random (seeded, so runs are comparable).
+"""
+
+import random
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = "# SYNTHETISCH: verzonnen record voor een benchmark; beschrijft niets echts.\n"
+
+
+def _vocabulary(name: str) -> list[str]:
+    return [term["slug"] for term in yaml.safe_load((ROOT / "vocabularies" / name).read_text())]
+
+
+def write_catalogue(target: Path, count: int, seed: int = 1) -> Path:
+    """Write `count` synthetic records into `target`/interventions and return that folder."""
+    generator = random.Random(seed)
+    templates = [
+        yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "interventions").glob("*.yml"))
+    ]
+    phenomena = _vocabulary("phenomena.yml")
+    regions = [slug for slug in _vocabulary("regions.yml")]
+    kinds = _vocabulary("kinds.yml")
+    folder = target / "interventions"
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = [f"synthetisch-{number:05d}" for number in range(count)]
+    for number, record_id in enumerate(ids):
+        record = dict(generator.choice(templates))
+        record["title"] = f"Synthetische interventie {number}"
+        record["summary"] = (
+            f"Synthetisch record {number} voor een benchmark; het beschrijft niets echts."
+        )
+        record["phenomena"] = generator.sample(phenomena, generator.randint(1, 3))
+        if record["country"] == "NL":
+            record["regions"] = generator.sample(regions, generator.randint(1, 2))
+        record["kinds"] = generator.sample(kinds, generator.randint(1, 3))
+        record["related"] = generator.sample(ids, 2) if count > 2 else []
+        record["related"] = [other for other in record["related"] if other != record_id]
+        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=100)
+        (folder / f"{record_id}.yml").write_text(MARKER + text, encoding="utf-8")
+    return folder
