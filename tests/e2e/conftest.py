@@ -81,9 +81,13 @@ class Visit:
 
 @pytest.fixture
 def visit(browser):
-    def open_page(url: str, width: int = 1280, javascript: bool = True) -> Visit:
+    def open_page(
+        url: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"
+    ) -> Visit:
         context = browser.new_context(
-            viewport={"width": width, "height": 900}, java_script_enabled=javascript
+            viewport={"width": width, "height": 900},
+            java_script_enabled=javascript,
+            color_scheme=color_scheme,
         )
         page = context.new_page()
         result = Visit(page)

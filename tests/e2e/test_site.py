@@ -141,3 +141,25 @@ def search_result_count(visit, base_url, query: str) -> int:
 def test_dutch_search_finds_inflected_forms(visit, base_url, inflected, base):
     assert search_result_count(visit, base_url, base) > 0
     assert search_result_count(visit, base_url, inflected) > 0
+
+
+@pytest.mark.parametrize("name", ["home", "overview", "intervention", "phenomenon"])
+def test_no_serious_accessibility_violations_in_dark_scheme(visit, base_url, name):
+    result = visit(base_url + PAGES[name], color_scheme="dark")
+    assert result.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    report = Axe().run(result.page)
+    serious = [
+        violation["id"]
+        for violation in report.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_intervention_prints_without_site_chrome(visit, base_url):
+    page = visit(base_url + PAGES["intervention"]).page
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--secondary").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".ww-facts").is_visible()
