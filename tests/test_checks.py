@@ -9,7 +9,7 @@ from catalogus.checks import (
     Context,
     check_id,
     check_period,
-    check_related,
+    check_references,
     check_review_date,
     check_source_years,
     kebab_case,
@@ -31,7 +31,7 @@ def test_every_check_function_is_run():
         for name, function in inspect.getmembers(checks, inspect.isfunction)
         if name.startswith("check_")
     }
-    assert defined == set(checks.CHECKS)
+    assert defined == {check for kind in checks.CHECKS_BY_KIND.values() for check in kind}
 
 
 # suggest and kebab_case
@@ -88,30 +88,30 @@ def test_invalid_ids_are_reported_with_a_suggestion(record_id, suggestion):
     assert f"bijvoorbeeld '{suggestion}'" in message
 
 
-# check_related
+# check_references
 
 
 def test_related_known_ids_pass():
-    assert findings(check_related, {"related": ["wet-bibob", "emergo"]}) == []
+    assert findings(check_references, {"related": ["wet-bibob", "emergo"]}) == []
 
 
 @pytest.mark.parametrize("related", [None, "wet-bibob", {"a": 1}, 3])
 def test_related_that_is_not_a_list_is_left_to_the_schema(related):
-    assert findings(check_related, {"related": related}) == []
+    assert findings(check_references, {"related": related}) == []
 
 
 def test_related_items_that_are_not_text_are_left_to_the_schema():
-    assert findings(check_related, {"related": [1, None, ["x"]]}) == []
+    assert findings(check_references, {"related": [1, None, ["x"]]}) == []
 
 
 def test_related_to_itself():
-    assert findings(check_related, {"related": ["wet-bibob", "proef"]}) == [
+    assert findings(check_references, {"related": ["wet-bibob", "proef"]}) == [
         (("related", 1), "een interventie kan niet naar zichzelf verwijzen")
     ]
 
 
 def test_related_unknown_id_with_suggestion():
-    [(path, message)] = findings(check_related, {"related": ["wet-bibobb"]})
+    [(path, message)] = findings(check_references, {"related": ["wet-bibobb"]})
     assert path == ("related", 0)
     assert message == (
         "er is geen interventie met id 'wet-bibobb' (bedoelde u 'wet-bibob'?): "
@@ -120,7 +120,7 @@ def test_related_unknown_id_with_suggestion():
 
 
 def test_related_reports_every_unknown_id():
-    result = findings(check_related, {"related": ["onbekend-een", "emergo", "onbekend-twee"]})
+    result = findings(check_references, {"related": ["onbekend-een", "emergo", "onbekend-twee"]})
     assert [path for path, _ in result] == [("related", 0), ("related", 2)]
 
 

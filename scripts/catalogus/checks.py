@@ -8,9 +8,11 @@ import datetime
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
+
+from .kinds import INTERVENTIONS, PHENOMENA, RecordKind
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -22,8 +24,10 @@ Finding = tuple[FieldPath, str]
 class Context:
     """What checks know beyond the record itself."""
 
-    known_ids: frozenset[str]
+    known_ids: frozenset[str]  # ids of interventions, the kind other records refer to
     today: datetime.date
+    interventions: Mapping[str, Any] = field(default_factory=dict)  # id → data, where loaded
+    phenomenon_slugs: frozenset[str] = frozenset()
 
 
 def suggest(value: str, options) -> str:
@@ -47,21 +51,45 @@ def check_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
         )
 
 
-def check_related(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
-    related = data.get("related")
-    if not isinstance(related, list):
-        return
-    for index, other in enumerate(related):
-        if not isinstance(other, str):
+# Fields that hold ids of interventions, and whether a record may name itself there.
+REFERENCE_FIELDS = ("related", "dutch_counterparts", "resolved_by", "interventions")
+
+
+def check_references(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    for field_name in REFERENCE_FIELDS:
+        references = data.get(field_name)
+        if not isinstance(references, list):
             continue
-        if other == record_id:
-            yield ("related", index), "een interventie kan niet naar zichzelf verwijzen"
-        elif other not in context.known_ids:
-            yield (
-                ("related", index),
-                f"er is geen interventie met id '{other}'"
-                f"{suggest(other, context.known_ids)}: gebruik de bestandsnaam zonder .yml",
-            )
+        for index, other in enumerate(references):
+            if not isinstance(other, str):
+                continue
+            location = (field_name, index)
+            if other == record_id and field_name in ("related", "dutch_counterparts"):
+                yield location, "een interventie kan niet naar zichzelf verwijzen"
+            elif other not in context.known_ids:
+                yield (
+                    location,
+                    f"er is geen interventie met id '{other}'"
+                    f"{suggest(other, context.known_ids)}: gebruik de bestandsnaam zonder .yml",
+                )
+            else:
+                yield from _check_reference_target(field_name, location, other, data, context)
+
+
+def _check_reference_target(
+    field_name: str, location: FieldPath, other: str, data: dict, context: Context
+) -> Iterator[Finding]:
+    target = context.interventions.get(other)
+    if not isinstance(target, dict):
+        return
+    if data.get("access", "public") == "public" and target.get("access") == "internal":
+        yield (
+            location,
+            f"'{other}' is intern en mag niet op de openbare site genoemd worden: haal de "
+            "verwijzing weg of maak dit record ook intern",
+        )
+    if field_name == "dutch_counterparts" and target.get("country") not in (None, "NL"):
+        yield location, f"'{other}' is geen Nederlandse interventie: noem hier alleen Nederlandse"
 
 
 def _calendar_date(text: str) -> datetime.date | None:
@@ -111,11 +139,46 @@ def check_source_years(record_id: str, data: dict, context: Context) -> Iterator
             yield ("sources", index, "year"), f"het jaar {year} ligt in de toekomst"
 
 
-CHECKS = (check_id, check_related, check_review_date, check_period, check_source_years)
+def check_phenomenon_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    if record_id not in context.phenomenon_slugs:
+        yield (
+            (),
+            f"'{record_id}' is geen fenomeen uit vocabularies/phenomena.yml"
+            f"{suggest(record_id, context.phenomenon_slugs)}: de bestandsnaam is de slug",
+        )
 
 
-def run_checks(record_id: str, data: Any, context: Context) -> Iterator[Finding]:
+def check_chain_steps(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    chain = data.get("chain")
+    if not isinstance(chain, list):
+        return
+    seen: set[str] = set()
+    for index, link in enumerate(chain):
+        step = link.get("step") if isinstance(link, dict) else None
+        if isinstance(step, str) and step in seen:
+            yield (("chain", index, "step"), f"de stap '{step}' staat al eerder in de keten")
+        seen.add(step)
+
+
+def check_resolution(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    if data.get("status") == "opgelost" and not data.get("resolution"):
+        yield ("resolution",), "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in"
+
+
+COMMON_CHECKS = (check_references, check_review_date, check_period, check_source_years)
+CHECKS = (check_id, *COMMON_CHECKS)
+CHECKS_BY_KIND: dict[str, tuple] = {
+    INTERVENTIONS.folder: CHECKS,
+    PHENOMENA.folder: (check_phenomenon_id, check_chain_steps, *COMMON_CHECKS),
+    "bottlenecks": (*CHECKS, check_resolution),
+    "cases": CHECKS,
+}
+
+
+def run_checks(
+    record_id: str, data: Any, context: Context, kind: RecordKind = INTERVENTIONS
+) -> Iterator[Finding]:
     if not isinstance(data, dict):
         return
-    for check in CHECKS:
+    for check in CHECKS_BY_KIND[kind.folder]:
         yield from check(record_id, data, context)

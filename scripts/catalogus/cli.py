@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .kinds import INTERVENTIONS, KINDS, kind_of
 from .schema import read_schema, render, schema_with_vocabularies
 from .validation import Validator, record_paths
 from .vocabularies import VocabularyError, load_vocabularies
@@ -12,45 +13,49 @@ from .vocabularies import VocabularyError, load_vocabularies
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _files_to_validate(arguments: list[str]) -> tuple[list[Path], set[str]] | None:
-    """The files named on the command line (directories expanded) and every id beside them."""
-    targets = [Path(argument) for argument in arguments] or [paths.INTERVENTIONS]
+def _files_to_validate(arguments: list[str]) -> tuple[list[Path], list[Path]] | None:
+    """The files named on the command line (folders expanded), and the interventions beside them.
+
+    Without arguments: every folder of records in the catalogue.
+    """
+    catalogue = paths.INTERVENTIONS.parent
+    targets = [Path(argument) for argument in arguments] or [
+        catalogue / folder for folder in KINDS if (catalogue / folder).is_dir()
+    ]
     files: list[Path] = []
-    directories = {paths.INTERVENTIONS}
+    context_folders = {paths.INTERVENTIONS}
     for target in targets:
         if target.is_dir():
             files.extend(record_paths(target))
-            directories.add(target)
         elif target.is_file():
             files.append(target)
-            directories.add(target.parent)
         else:
             print(f"catalogus: '{target}' bestaat niet", file=sys.stderr)
             return None
-    known_ids = {
-        path.stem
-        for directory in directories
-        if directory.is_dir()
-        for path in record_paths(directory)
-    }
-    # A file named twice (or named and inside a named directory) is one record, not a duplicate id.
+        folder = target if target.is_dir() else target.parent
+        if kind_of(folder / "record.yml") is INTERVENTIONS:
+            context_folders.add(folder)
+    context = [
+        path for folder in context_folders if folder.is_dir() for path in record_paths(folder)
+    ]
+    # A file named twice (or named and inside a named folder) is one record, not a duplicate id.
     unique: dict[Path, Path] = {}
     for file in files:
         unique.setdefault(file.resolve(), file)
-    return list(unique.values()), known_ids
+    return list(unique.values()), context
 
 
 def validate(arguments: argparse.Namespace) -> int:
     selection = _files_to_validate(arguments.paths)
     if selection is None:
         return EXIT_USAGE
-    files, known_ids = selection
+    files, context = selection
     try:
-        validator = Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES))
+        validator = Validator.for_catalogue(paths.SCHEMAS, load_vocabularies(paths.VOCABULARIES))
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID
-    problems = validator.validate(files, known_ids)
+    problems = validator.validate(files, context_paths=context)
     for problem in problems:
         print(problem.format_github() if arguments.format == "github" else problem.format())
     invalid_files = len({problem.path for problem in problems})
@@ -65,24 +70,33 @@ def validate(arguments: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def _schema_files() -> list[Path]:
+    others = (paths.SCHEMA.parent / kind.schema_file for kind in KINDS.values())
+    return [paths.SCHEMA, *(path for path in others if path != paths.SCHEMA and path.is_file())]
+
+
 def schema(arguments: argparse.Namespace) -> int:
-    current = paths.SCHEMA.read_text(encoding="utf-8")
     try:
         # Paths are passed explicitly: the functions' defaults were fixed when they were defined.
         vocabularies = load_vocabularies(paths.VOCABULARIES)
-        wanted = render(schema_with_vocabularies(read_schema(paths.SCHEMA), vocabularies))
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID
-    if arguments.check:
-        if current != wanted:
+    outdated = []
+    for schema_file in _schema_files():
+        wanted = render(schema_with_vocabularies(read_schema(schema_file), vocabularies))
+        if schema_file.read_text(encoding="utf-8") == wanted:
+            continue
+        outdated.append(schema_file)
+        if not arguments.check:
+            schema_file.write_text(wanted, encoding="utf-8")
+    if arguments.check and outdated:
+        for schema_file in outdated:
             print(
-                f"{paths.SCHEMA}: de keuzelijsten lopen achter op vocabularies/: "
+                f"{schema_file}: de keuzelijsten lopen achter op vocabularies/: "
                 "voer 'catalogus schema' uit",
             )
-            return EXIT_INVALID
-        return EXIT_VALID
-    paths.SCHEMA.write_text(wanted, encoding="utf-8")
+        return EXIT_INVALID
     return EXIT_VALID
 
 

@@ -6,3 +6,4 @@ ROOT = Path(__file__).resolve().parents[2]
 INTERVENTIONS = ROOT / "interventions"
 VOCABULARIES = ROOT / "vocabularies"
 SCHEMA = ROOT / "schema" / "interventie.schema.json"
+SCHEMAS = ROOT / "schema"

@@ -9,8 +9,9 @@ from typing import Any
 import jsonschema
 
 from . import checks
+from .kinds import INTERVENTIONS, KINDS, RecordKind, kind_of
 from .loading import LoadError, Positions, load_file
-from .schema import schema_with_vocabularies
+from .schema import read_schema, schema_with_vocabularies
 from .vocabularies import Vocabularies
 
 RECORD_SUFFIX = ".yml"
@@ -36,6 +37,8 @@ VOCABULARY_NAMES = {
     "statuses": "statussen",
     "evidence_levels": "niveaus van onderbouwing",
     "outcomes": "uitkomsten",
+    "bottleneck_kinds": "soorten knelpunt",
+    "bottleneck_statuses": "statussen van knelpunten",
 }
 
 
@@ -73,6 +76,7 @@ class RecordFile:
     path: Path
     data: Any
     positions: Positions
+    kind: RecordKind = INTERVENTIONS
 
 
 def field_name(path: Iterable[Any]) -> str:
@@ -202,12 +206,30 @@ class Validator:
     """Validates record files against the schema (with live vocabularies) and the rule checks."""
 
     def __init__(
-        self, schema: dict, vocabularies: Vocabularies, today: datetime.date | None = None
+        self,
+        schema: dict,
+        vocabularies: Vocabularies,
+        today: datetime.date | None = None,
+        other_schemas: dict[str, dict] | None = None,
     ):
+        """`schema` is the interventions' schema; `other_schemas` those of other kinds by folder."""
         self.vocabularies = vocabularies
         self.schema = schema_with_vocabularies(schema, vocabularies)
-        self.schema_validator = jsonschema.Draft7Validator(self.schema)
+        self.schema_validators = {INTERVENTIONS.folder: jsonschema.Draft7Validator(self.schema)}
+        for folder, other_schema in (other_schemas or {}).items():
+            filled = schema_with_vocabularies(other_schema, vocabularies)
+            self.schema_validators[folder] = jsonschema.Draft7Validator(filled)
         self.today = today or datetime.date.today()
+
+    @classmethod
+    def for_catalogue(cls, schema_directory: Path, vocabularies: Vocabularies) -> "Validator":
+        """A validator for every kind of record whose schema is in `schema_directory`."""
+        schemas = {
+            folder: read_schema(schema_directory / kind.schema_file)
+            for folder, kind in KINDS.items()
+            if (schema_directory / kind.schema_file).is_file()
+        }
+        return cls(schemas.pop(INTERVENTIONS.folder), vocabularies, other_schemas=schemas)
 
     def load(self, paths: Iterable[Path]) -> tuple[list[RecordFile], list[Problem]]:
         records, problems = [], []
@@ -226,7 +248,7 @@ class Validator:
                     Problem(str(path), error.line, error.column, error.field, error.message)
                 )
                 continue
-            records.append(RecordFile(path.stem, path, data, positions))
+            records.append(RecordFile(path.stem, path, data, positions, kind_of(path)))
         return records, problems
 
     def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
@@ -245,21 +267,27 @@ class Validator:
                 f"een record is een groep velden (sleutel: waarde), niet {_type_name(data)}",
             )
             return
+        schema_validator = self.schema_validators.get(record.kind.folder)
+        if schema_validator is None:
+            yield Problem(
+                str(record.path), 1, 1, "", f"er is geen schema voor een {record.kind.noun}"
+            )
+            return
         findings = [
             finding
-            for error in _leaf_errors(self.schema_validator.iter_errors(data))
+            for error in _leaf_errors(schema_validator.iter_errors(data))
             for finding in _schema_messages(error)
         ]
-        findings += checks.run_checks(record.id, data, context)
+        findings += checks.run_checks(record.id, data, context, record.kind)
         for field_path, message in findings:
             line, column = record.positions.locate(data, field_path)
             yield Problem(str(record.path), line, column, field_name(field_path), message)
 
     def check_ids(self, records: list[RecordFile]) -> Iterator[Problem]:
         """Two files must never share an id, also not when they differ only in capitals."""
-        first_by_id: dict[str, RecordFile] = {}
+        first_by_id: dict[tuple[str, str], RecordFile] = {}
         for record in sorted(records, key=lambda record: str(record.path)):
-            key = record.id.lower()
+            key = (record.kind.folder, record.id.lower())
             if key in first_by_id:
                 yield Problem(
                     str(record.path),
@@ -272,20 +300,42 @@ class Validator:
                 first_by_id[key] = record
 
     def validate_records(
-        self, paths: Iterable[Path], known_ids: Iterable[str] = ()
+        self,
+        paths: Iterable[Path],
+        known_ids: Iterable[str] = (),
+        context_paths: Iterable[Path] = (),
     ) -> tuple[list[RecordFile], list[Problem]]:
-        """The records that loaded, and every problem of every file, sorted."""
+        """The records that loaded, and every problem of every file in `paths`, sorted.
+
+        `context_paths` are other intervention files that references may point to: they are read
+        for the checks, but their own problems are not reported.
+        """
+        paths = list(paths)
         records, problems = self.load(paths)
+        context_records, _ = self.load(set(context_paths) - set(paths))
+        interventions = {
+            record.id: record.data
+            for record in context_records + records
+            if record.kind is INTERVENTIONS
+        }
         context = checks.Context(
-            known_ids=frozenset(known_ids) | {record.id for record in records}, today=self.today
+            known_ids=frozenset(known_ids) | frozenset(interventions),
+            today=self.today,
+            interventions=interventions,
+            phenomenon_slugs=frozenset(self.vocabularies.get("phenomena", {})),
         )
         for record in records:
             problems.extend(self.check_record(record, context))
         problems.extend(self.check_ids(records))
         return records, sorted(set(problems))
 
-    def validate(self, paths: Iterable[Path], known_ids: Iterable[str] = ()) -> list[Problem]:
-        return self.validate_records(paths, known_ids)[1]
+    def validate(
+        self,
+        paths: Iterable[Path],
+        known_ids: Iterable[str] = (),
+        context_paths: Iterable[Path] = (),
+    ) -> list[Problem]:
+        return self.validate_records(paths, known_ids, context_paths)[1]
 
 
 def record_paths(directory: Path) -> list[Path]:

@@ -18,6 +18,8 @@ FILES = {
     "statuses": "statuses.yml",
     "evidence_levels": "evidence-levels.yml",
     "outcomes": "outcomes.yml",
+    "bottleneck_kinds": "bottleneck-kinds.yml",
+    "bottleneck_statuses": "bottleneck-statuses.yml",
 }
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
