@@ -105,7 +105,7 @@ CASES = [
     Case("python-tag.yml", 2, 8, "-", "python/object/apply:os.system' is niet toegestaan: haal"),
     Case("custom-tag.yml", 14, 20, "-", "YAML-tag '!include' is niet toegestaan: haal de tag"),
     Case("alias-bomb.yml", 15, 9, "-", "ankers en aliassen (& en *) zijn niet toegestaan"),
-    Case("deep-nesting.yml", 16, 41, "-", "dieper genest dan 20 niveaus"),
+    Case("deep-nesting.yml", 16, 101, "-", "dieper genest dan 50 niveaus"),
     Case("empty.yml", 1, 1, "-", "het bestand is leeg"),
     Case(
         "not-a-mapping.yml",
@@ -178,7 +178,7 @@ CASES = [
         generate=_control_character,
     ),
     Case("huge-number.yml", 49, 11, "-", "dit getal is te groot", generate=_huge_number),
-    Case("deep-block-nesting.yml", 2, 41, "-", "dieper genest", generate=_deep_block_nesting),
+    Case("deep-block-nesting.yml", 2, 101, "-", "dieper genest", generate=_deep_block_nesting),
 ]
 
 

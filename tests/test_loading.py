@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from catalogus import loading
 from catalogus.loading import LoadError, decode, load_file, parse, read_file
 from hypothesis import HealthCheck, given, settings
@@ -177,6 +178,9 @@ def test_nested_duplicate_key_is_refused():
     assert error.field == "level"
 
 
+TOO_DEEP = loading.MAX_NESTING_DEPTH + 1
+
+
 def test_nesting_up_to_the_limit_loads():
     depth = loading.MAX_NESTING_DEPTH
     data, _ = parse("[" * depth + "]" * depth)
@@ -188,10 +192,12 @@ def test_nesting_up_to_the_limit_loads():
 @pytest.mark.parametrize(
     "text",
     [
-        "a: " + "[" * 21 + "]" * 21,
-        "a: " + "{b: " * 21 + "x" + "}" * 21,
-        "a:\n  " + "- " * 21 + "x\n",
-        "".join("  " * level + f"k{level}:\n" for level in range(21)) + "  " * 21 + "x\n",
+        "a: " + "[" * TOO_DEEP + "]" * TOO_DEEP,
+        "a: " + "{b: " * TOO_DEEP + "x" + "}" * TOO_DEEP,
+        "a:\n  " + "- " * TOO_DEEP + "x\n",
+        "".join("  " * level + f"k{level}:\n" for level in range(TOO_DEEP))
+        + "  " * TOO_DEEP
+        + "x\n",
     ],
     ids=["flow-list", "flow-mapping", "block-list", "block-mapping"],
 )
@@ -214,7 +220,7 @@ def test_nesting_that_crashed_the_c_parser_is_refused_in_a_subprocess(tmp_path):
         timeout=60,
     )
     assert result.returncode == 1, result.stderr
-    assert result.stdout.count("dieper genest dan 20 niveaus") == 2
+    assert result.stdout.count(f"dieper genest dan {loading.MAX_NESTING_DEPTH} niveaus") == 2
 
 
 def test_unclosed_quote_points_at_the_opening_quote():
@@ -394,3 +400,26 @@ def test_file_that_grows_after_stat_is_refused(tmp_path, monkeypatch):
         monkeypatch.setattr(Path, "stat", stat_then_grow)
         read_file(path)
     assert "groter dan 10 bytes" in caught.value.message
+
+
+def test_nesting_bound_is_never_below_the_real_depth():
+    # The bound lets ordinary records skip the event scan; it must never under-count.
+    texts = [
+        "a:\n  b:\n    c:\n    - - d: [1, {e: 2}]\n",
+        "- - - x\n",
+        "a:\n- b:\n  - c\n",
+        "? - a\n: b\n",
+    ]
+    for text in texts:
+        depth = deepest = 0
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        assert loading._nesting_bound(text) >= deepest, text
+
+
+def test_ordinary_record_skips_the_event_scan(valid_record_text):
+    assert loading._nesting_bound(valid_record_text) <= loading.MAX_NESTING_DEPTH

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import yaml
 
 MAX_FILE_BYTES = 200_000
-MAX_NESTING_DEPTH = 20
+MAX_NESTING_DEPTH = 50
 MAX_INTEGER_BITS = 64
 
 # Only the plain tags of the YAML core schema are constructed; `!!python/...`, `!!binary`,
@@ -171,11 +171,29 @@ class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):
         _RecordResolver.__init__(self)
 
 
+# Where block collections can start on a line: after its indentation and any `- ` or `? `.
+_BLOCK_LINE_START = re.compile(r"^( *)((?:[-?] +)*)", re.MULTILINE)
+
+
+def _nesting_bound(text: str) -> int:
+    """A cheap upper bound on how deep `text` can nest, without parsing it.
+
+    Every flow collection opens with `[` or `{`. Block collections along one path start at
+    columns that never decrease and repeat at most once (a sequence directly under a mapping key),
+    so there are at most twice as many as the columns up to the deepest start.
+    """
+    flow = text.count("[") + text.count("{")
+    deepest_start = max(
+        (len(match.group(1)) + len(match.group(2)) for match in _BLOCK_LINE_START.finditer(text)),
+        default=0,
+    )
+    return flow + 2 * (deepest_start + 1)
+
+
 def _check_nesting(text: str) -> None:
     """Refuse deep nesting before composing: PyYAML's C composer recurses and can crash."""
-    # Block style nests deeply cheaply too (`- - - - x` is a list in a list in a list ...), so
-    # every file is scanned; the event scan stops at the first level too deep and takes well
-    # under a second for a file of the maximum size.
+    if _nesting_bound(text) <= MAX_NESTING_DEPTH:
+        return  # the usual record: no need to scan its events
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
