@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import personal_data
 from .kinds import INTERVENTIONS, PHENOMENA, RecordKind
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -28,6 +29,7 @@ class Context:
     today: datetime.date
     interventions: Mapping[str, Any] = field(default_factory=dict)  # id → data, where loaded
     phenomenon_slugs: frozenset[str] = frozenset()
+    allowlist: personal_data.Allowlist = field(default_factory=personal_data.Allowlist)
 
 
 def suggest(value: str, options) -> str:
@@ -139,6 +141,75 @@ def check_source_years(record_id: str, data: dict, context: Context) -> Iterator
             yield ("sources", index, "year"), f"het jaar {year} ligt in de toekomst"
 
 
+def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every text in a record, with where it is."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, (*path, index))
+
+
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
+CHARACTER_REFERENCE = re.compile(r"&#x?[0-9a-fA-F]+;?")
+UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
+MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    """Records are plain text and markdown: no HTML, no scripts, only web and mail links."""
+    for path, text in strings_in(data):
+        if match := HTML_TAG.search(text):
+            yield (
+                path,
+                (
+                    f"HTML is niet toegestaan ({match.group()[:40]}): schrijf gewone tekst of markdown"
+                ),
+            )
+        elif match := CHARACTER_REFERENCE.search(text):
+            yield (
+                path,
+                (f"tekencodes zoals {match.group()} zijn niet toegestaan: typ het teken zelf"),
+            )
+        elif match := UNSAFE_SCHEME.search(text):
+            yield (
+                path,
+                (
+                    f"'{match.group()}' is niet toegestaan: links beginnen met https://, http:// of mailto:"
+                ),
+            )
+        else:
+            for target in MARKDOWN_LINK_TARGET.findall(text):
+                if not SAFE_LINK.match(target):
+                    yield (
+                        path,
+                        (
+                            f"de link '{target[:60]}' is geen webadres: "
+                            "links beginnen met https://, http:// of mailto:"
+                        ),
+                    )
+                    break
+
+
+def check_personal_data(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    """Public records must not contain personal data that can be recognised."""
+    if data.get("access") == "internal":
+        return
+    for path, text in strings_in(data):
+        for description in personal_data.find(text, context.allowlist):
+            yield (
+                path,
+                (
+                    f"bevat {description}: persoonsgegevens horen niet in een openbaar record; "
+                    "haal ze weg of anonimiseer ze"
+                ),
+            )
+
+
 def check_phenomenon_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     if record_id not in context.phenomenon_slugs:
         yield (
@@ -165,7 +236,14 @@ def check_resolution(record_id: str, data: dict, context: Context) -> Iterator[F
         yield ("resolution",), "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in"
 
 
-COMMON_CHECKS = (check_references, check_review_date, check_period, check_source_years)
+COMMON_CHECKS = (
+    check_references,
+    check_review_date,
+    check_period,
+    check_source_years,
+    check_markup,
+    check_personal_data,
+)
 CHECKS = (check_id, *COMMON_CHECKS)
 CHECKS_BY_KIND: dict[str, tuple] = {
     INTERVENTIONS.folder: CHECKS,

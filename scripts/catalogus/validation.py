@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 
-from . import checks
+from . import checks, personal_data
 from .kinds import INTERVENTIONS, KINDS, RecordKind, kind_of
 from .loading import LoadError, Positions, load_file
 from .schema import read_schema, schema_with_vocabularies
@@ -220,6 +220,7 @@ class Validator:
             filled = schema_with_vocabularies(other_schema, vocabularies)
             self.schema_validators[folder] = jsonschema.Draft7Validator(filled)
         self.today = today or datetime.date.today()
+        self.allowlist = personal_data.load_allowlist()
 
     @classmethod
     def for_catalogue(cls, schema_directory: Path, vocabularies: Vocabularies) -> "Validator":
@@ -323,6 +324,7 @@ class Validator:
             today=self.today,
             interventions=interventions,
             phenomenon_slugs=frozenset(self.vocabularies.get("phenomena", {})),
+            allowlist=self.allowlist,
         )
         for record in records:
             problems.extend(self.check_record(record, context))
