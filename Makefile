@@ -9,7 +9,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # Debian's Chromium: Playwright's own browser download does not work on our machines.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup setup-test serve build test lint validate bench clean
+.PHONY: setup setup-test serve build build-internal test lint validate bench clean
 
 setup: $(VENV)/.installed
 
@@ -36,6 +36,10 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+build-internal: setup
+	$(BIN)/mkdocs build --strict --config-file mkdocs-internal.yml
+
 
 validate: setup
 	$(BIN)/catalogus validate

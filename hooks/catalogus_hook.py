@@ -1,5 +1,5 @@
 """mkdocs hook: generates the catalogue's pages. The logic lives in `catalogus.site`."""
 
-from catalogus.site import on_config, on_files, on_page_context, on_post_build
+from catalogus.site import on_config, on_files, on_page_context, on_post_build, on_post_page
 
-__all__ = ["on_config", "on_files", "on_page_context", "on_post_build"]
+__all__ = ["on_config", "on_files", "on_page_context", "on_post_build", "on_post_page"]

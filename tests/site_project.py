@@ -8,7 +8,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "vocabularies", "schema")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "mkdocs-internal.yml",
+    "docs",
+    "overrides",
+    "hooks",
+    "vocabularies",
+    "schema",
+    "data",
+)
 
 
 def make_project(target: Path, records: dict[str, dict]) -> Path:

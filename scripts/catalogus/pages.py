@@ -211,6 +211,12 @@ def intervention_facts(catalogue: Catalogue, record: Intervention) -> list[tuple
     return facts
 
 
+INTERNAL_BANNER = (
+    '<div class="ww-internal" role="note"><strong>Intern</strong>: deze interventie is niet '
+    "openbaar. Deel de inhoud alleen met professionals die er beroepsmatig mee werken.</div>\n\n"
+)
+
+
 def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     path = intervention_path(record.id)
     evidence = catalogue.term("evidence_levels", record.evidence_level)
@@ -221,6 +227,7 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     parts = [
         front_matter(record.title, record.summary, hide=("navigation",)),
         heading(record.title),
+        INTERNAL_BANNER if not record.is_public else "",
         f'<p class="ww-lead">{escape(record.summary)}</p>\n\n',
         f'<dl class="ww-facts">{facts}</dl>\n\n',
         section(

@@ -50,6 +50,9 @@ class Intervention:
     sources: tuple[Source, ...]
     related: tuple[str, ...]
     last_reviewed: str
+    # Only for a foreign approach (the schema forbids them for a Dutch one).
+    adoption_in_nl: str = ""
+    dutch_counterparts: tuple[str, ...] = ()
 
     @property
     def is_foreign(self) -> bool:
@@ -98,6 +101,8 @@ class Intervention:
             sources=tuple(Source(**source) for source in data.get("sources", ())),
             related=tuple(data.get("related", ())),
             last_reviewed=data["last_reviewed"],
+            adoption_in_nl=data.get("adoption_in_nl", ""),
+            dutch_counterparts=tuple(data.get("dutch_counterparts", ())),
         )
 
 

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pages
+from . import pages, security
 from .records import Catalogue, InvalidCatalogue, load_catalogue
 
 _catalogue: Catalogue | None = None
@@ -24,12 +24,18 @@ def current_catalogue() -> Catalogue:
     return _catalogue
 
 
+def is_internal_build(config: MkDocsConfig) -> bool:
+    return bool(config.extra.get("internal"))
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _catalogue
     try:
         # The catalogue beside mkdocs.yml, so tests and benchmarks can build other catalogues.
         root = Path(config.config_file_path).parent
-        _catalogue = load_catalogue(root).only_public()
+        catalogue = load_catalogue(root)
+        # Only the internal build (mkdocs-internal.yml) publishes records with `access: internal`.
+        _catalogue = catalogue if is_internal_build(config) else catalogue.only_public()
     except InvalidCatalogue as error:
         raise PluginError(
             "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n"
@@ -51,7 +57,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return security.with_content_security_policy(output)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    robots = "Disallow: /" if is_internal_build(config) else "Allow: /"
+    (Path(config.site_dir) / "robots.txt").write_text(
+        f"User-agent: *\n{robots}\n", encoding="utf-8"
+    )
     dutch_search = Path(config.site_dir) / "assets/javascripts/lunr/min/lunr.nl.min.js"
     patch = (Path(__file__).parent / "search_stemming.js").read_text(encoding="utf-8")
     dutch_search.write_text(
