@@ -4,7 +4,7 @@ Registered through mkdocs-macros (`modules: [catalogus.macros]`). Their output i
 by `pages`, with record text escaped; mkdocs-macros never evaluates what a macro returns.
 """
 
-from . import pages
+from . import charts, pages
 from .site import current_catalogue
 
 FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries"}
@@ -46,6 +46,22 @@ def define_env(env) -> None:
             catalogue.interventions.values(), key=lambda record: record.last_reviewed, reverse=True
         )
         return pages.intervention_list(catalogue, records[:number], page_path())
+
+    @env.macro
+    def region_map() -> str:
+        """The schematic map of the RIEC regions, shaded by their number of interventions."""
+        return charts.region_map(current_catalogue(), page_path())
+
+    @env.macro
+    def phenomenon_region_matrix() -> str:
+        """How many interventions each phenomenon has per region and abroad."""
+        return charts.phenomenon_region_matrix(current_catalogue(), page_path())
+
+    @env.macro
+    def evidence_spread() -> str:
+        """How many interventions rest on each level of evidence."""
+        catalogue = current_catalogue()
+        return charts.evidence_spread(catalogue.interventions.values(), catalogue)
 
     @env.macro
     def question_form() -> str:

@@ -124,6 +124,18 @@ def terms_in_use(catalogue: Catalogue, vocabulary: str) -> list[str]:
     return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
 
 
+def terms_with_pages(catalogue: Catalogue, vocabulary: str) -> list[str]:
+    """Terms that get a page: those used by an intervention, a case or a bottleneck."""
+    used = set(terms_in_use(catalogue, vocabulary))
+    for item in [*catalogue.cases.values(), *catalogue.bottlenecks.values()]:
+        used.update(getattr(item, vocabulary, ()))
+        if vocabulary == "countries" and hasattr(item, "country"):
+            used.add(item.country)
+    if vocabulary == "phenomena":
+        used.update(catalogue.phenomena)
+    return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
+
+
 def term_links(catalogue: Catalogue, vocabulary: str, slugs: Iterable[str], from_path: str) -> str:
     return ", ".join(
         f'<a href="{relative_url(from_path, term_path(vocabulary, slug))}">'
@@ -283,6 +295,14 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     ]
     if related:
         parts.append(section("Verwante interventies", intervention_list(catalogue, related, path)))
+    cases = [case for case in catalogue.cases.values() if record.id in case.interventions]
+    if cases:
+        items = "".join(
+            f'<li><a href="{relative_url(path, f"casussen/{case.id}.md")}">{escape(case.title)}</a>'
+            f"<br>{escape(case.summary)}</li>"
+            for case in cases
+        )
+        parts.append(section("Gebruikt in casussen", f'<ul class="ww-list">{items}</ul>'))
     parts.append(
         f'<p class="ww-reviewed">Laatst beoordeeld: '
         f'<time datetime="{record.last_reviewed}">{dutch_date(record.last_reviewed)}</time></p>\n'
@@ -320,7 +340,7 @@ def term_index_page(catalogue: Catalogue, vocabulary: str) -> str:
         f"{escape(catalogue.term(vocabulary, slug).label)}</a> "
         f"({len(records_with(catalogue, vocabulary, slug))})<br>"
         f"{escape(catalogue.term(vocabulary, slug).description)}</li>"
-        for slug in terms_in_use(catalogue, vocabulary)
+        for slug in terms_with_pages(catalogue, vocabulary)
     )
     return (
         front_matter(title, f"{title} in de catalogus")
@@ -455,6 +475,6 @@ def generate_pages(catalogue: Catalogue) -> dict[str, str]:
         pages[intervention_path(record.id)] = intervention_page(catalogue, record)
     for vocabulary, (folder, _, _) in TERM_SECTIONS.items():
         pages[f"{folder}/index.md"] = term_index_page(catalogue, vocabulary)
-        for slug in terms_in_use(catalogue, vocabulary):
+        for slug in terms_with_pages(catalogue, vocabulary):
             pages[term_path(vocabulary, slug)] = term_page(catalogue, vocabulary, slug)
     return pages

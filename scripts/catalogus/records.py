@@ -1,10 +1,9 @@
 """Typed intervention records, built from files the validator has accepted."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import paths
-from .schema import read_schema
+from . import kinds, paths
 from .validation import Problem, Validator, record_paths
 from .vocabularies import Term, Vocabularies, load_vocabularies
 
@@ -106,6 +105,124 @@ class Intervention:
         )
 
 
+def _sources(data: dict) -> tuple[Source, ...]:
+    return tuple(Source(**source) for source in data.get("sources", ()))
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    step: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PhenomenonRecord:
+    """What a Fenomeentafel knows of one phenomenon; its id is the phenomenon's slug."""
+
+    id: str
+    description: str
+    signals: tuple[str, ...]
+    chain: tuple[ChainStep, ...]
+    open_questions: tuple[str, ...]
+    expert_table: dict
+    sources: tuple[Source, ...]
+    last_reviewed: str
+
+    @classmethod
+    def from_data(cls, record_id: str, path: Path, data: dict) -> "PhenomenonRecord":
+        return cls(
+            id=record_id,
+            description=data["description"],
+            signals=tuple(data.get("signals", ())),
+            chain=tuple(ChainStep(**link) for link in data["chain"]),
+            open_questions=tuple(data.get("open_questions", ())),
+            expert_table=dict(data.get("expert_table", {})),
+            sources=_sources(data),
+            last_reviewed=data["last_reviewed"],
+        )
+
+
+@dataclass(frozen=True)
+class Bottleneck:
+    id: str
+    title: str
+    summary: str
+    description: str
+    phenomena: tuple[str, ...]
+    kind: str
+    status: str
+    since: int | None
+    picked_up_by: str
+    resolution: str
+    resolved_by: tuple[str, ...]
+    sources: tuple[Source, ...]
+    last_reviewed: str
+
+    @classmethod
+    def from_data(cls, record_id: str, path: Path, data: dict) -> "Bottleneck":
+        return cls(
+            id=record_id,
+            title=data["title"],
+            summary=data["summary"],
+            description=data["description"],
+            phenomena=tuple(data["phenomena"]),
+            kind=data["kind"],
+            status=data["status"],
+            since=data.get("since"),
+            picked_up_by=data.get("picked_up_by", ""),
+            resolution=data.get("resolution", ""),
+            resolved_by=tuple(data.get("resolved_by", ())),
+            sources=_sources(data),
+            last_reviewed=data["last_reviewed"],
+        )
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    summary: str
+    situation: str
+    approach: str
+    lessons: str
+    interventions: tuple[str, ...]
+    phenomena: tuple[str, ...]
+    regions: tuple[str, ...]
+    country: str
+    period_start: int | None
+    period_end: int | None
+    sources: tuple[Source, ...]
+    last_reviewed: str
+
+    @classmethod
+    def from_data(cls, record_id: str, path: Path, data: dict) -> "Case":
+        period = data.get("period", {})
+        return cls(
+            id=record_id,
+            title=data["title"],
+            summary=data["summary"],
+            situation=data["situation"],
+            approach=data["approach"],
+            lessons=data["lessons"],
+            interventions=tuple(data["interventions"]),
+            phenomena=tuple(data["phenomena"]),
+            regions=tuple(data.get("regions", ())),
+            country=data["country"],
+            period_start=period.get("start"),
+            period_end=period.get("end"),
+            sources=_sources(data),
+            last_reviewed=data["last_reviewed"],
+        )
+
+
+RECORD_TYPES = {
+    kinds.INTERVENTIONS.folder: Intervention,
+    kinds.PHENOMENA.folder: PhenomenonRecord,
+    kinds.BOTTLENECKS.folder: Bottleneck,
+    kinds.CASES.folder: Case,
+}
+
+
 class InvalidCatalogue(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(problem.format() for problem in problems))
@@ -116,26 +233,66 @@ class InvalidCatalogue(Exception):
 class Catalogue:
     interventions: dict[str, Intervention]
     vocabularies: Vocabularies
+    phenomena: dict[str, PhenomenonRecord] = field(default_factory=dict)
+    bottlenecks: dict[str, Bottleneck] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
 
     def term(self, vocabulary: str, slug: str) -> Term:
         return self.vocabularies[vocabulary][slug]
 
     def only_public(self) -> "Catalogue":
+        """The catalogue as the public site shows it: internal interventions and every
+        reference to them removed."""
+        public = {key: record for key, record in self.interventions.items() if record.is_public}
+
+        def visible(ids: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(other for other in ids if other in public)
+
         return Catalogue(
-            {key: record for key, record in self.interventions.items() if record.is_public},
+            {
+                key: replace(
+                    record,
+                    related=visible(record.related),
+                    dutch_counterparts=visible(record.dutch_counterparts),
+                )
+                for key, record in public.items()
+            },
             self.vocabularies,
+            self.phenomena,
+            {
+                key: replace(bottleneck, resolved_by=visible(bottleneck.resolved_by))
+                for key, bottleneck in self.bottlenecks.items()
+            },
+            {
+                key: replace(case, interventions=visible(case.interventions))
+                for key, case in self.cases.items()
+            },
         )
 
 
 def load_catalogue(root: Path = paths.ROOT) -> Catalogue:
-    """Every record under `root`/interventions, validated; `InvalidCatalogue` lists all problems."""
+    """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems."""
     vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
-    validator = Validator(read_schema(root / paths.SCHEMA.relative_to(paths.ROOT)), vocabularies)
-    files = record_paths(root / paths.INTERVENTIONS.name)
+    validator = Validator.for_catalogue(root / paths.SCHEMAS.name, vocabularies)
+    files = [
+        path
+        for folder in kinds.KINDS
+        if (root / folder).is_dir()
+        for path in record_paths(root / folder)
+    ]
     records, problems = validator.validate_records(files)
     if problems:
         raise InvalidCatalogue(problems)
-    interventions = {
-        record.id: Intervention.from_data(record.id, record.path, record.data) for record in records
-    }
-    return Catalogue(dict(sorted(interventions.items())), vocabularies)
+    loaded: dict[str, dict] = {folder: {} for folder in kinds.KINDS}
+    for record in sorted(records, key=lambda record: record.id):
+        record_type = RECORD_TYPES[record.kind.folder]
+        loaded[record.kind.folder][record.id] = record_type.from_data(
+            record.id, record.path, record.data
+        )
+    return Catalogue(
+        loaded[kinds.INTERVENTIONS.folder],
+        vocabularies,
+        loaded[kinds.PHENOMENA.folder],
+        loaded[kinds.BOTTLENECKS.folder],
+        loaded[kinds.CASES.folder],
+    )

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pages, security
+from . import exports, knowledge, pages, security
 from .records import Catalogue, InvalidCatalogue, load_catalogue
 
 _catalogue: Catalogue | None = None
@@ -45,7 +45,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for source_path, content in pages.generate_pages(current_catalogue()).items():
+    catalogue = current_catalogue()
+    generated = pages.generate_pages(catalogue) | knowledge.generate_pages(catalogue)
+    for source_path, content in generated.items():
+        files.append(File.generated(config, source_path, content=content))
+    # Open data (JSON, CSV, feeds, /open-data/); non-markdown files are copied as they are.
+    root, site_url = Path(config.config_file_path).parent, config.site_url or ""
+    exported = exports.generate_exports(current_catalogue(), root, site_url)
+    for source_path, content in exported.items():
         files.append(File.generated(config, source_path, content=content))
     return files
 
@@ -71,6 +78,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     dutch_search.write_text(
         dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
     )
+    # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
+    exports.write_sitemap(Path(config.site_dir), current_catalogue(), config.site_url or "")
 
 
 def _record_id(page: Page) -> str | None:

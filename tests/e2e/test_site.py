@@ -9,7 +9,8 @@ from catalogus.records import load_catalogue
 
 from .conftest import ROOT
 
-CATALOGUE = load_catalogue(ROOT).only_public()
+FULL_CATALOGUE = load_catalogue(ROOT)
+CATALOGUE = FULL_CATALOGUE.only_public()
 ONE_RECORD = next(iter(CATALOGUE.interventions.values()))
 PAGES = {
     "home": "/",
@@ -18,6 +19,11 @@ PAGES = {
     "phenomenon": f"/fenomenen/{ONE_RECORD.phenomena[0]}/",
     "region": "/regios/landelijk/",
     "country": "/landen/nl/",
+    "regions": "/regios/",
+    "bottlenecks": "/knelpunten/",
+    "bottleneck": f"/knelpunten/{next(iter(FULL_CATALOGUE.bottlenecks))}/",
+    "case": f"/casussen/{next(iter(FULL_CATALOGUE.cases))}/",
+    "abroad": "/buitenland/",
 }
 
 
