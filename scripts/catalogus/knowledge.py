@@ -11,6 +11,7 @@ from .pages import (
     badge,
     dutch_date,
     escape,
+    external_link,
     front_matter,
     heading,
     intervention_list,
@@ -18,11 +19,12 @@ from .pages import (
     records_with,
     relative_url,
     section,
+    source_list,
     term_index_page,
     term_links,
     term_path,
 )
-from .records import Bottleneck, Case, Catalogue, Source
+from .records import Bottleneck, Case, Catalogue
 
 BOTTLENECKS = "knelpunten/index.md"
 CASES = "casussen/index.md"
@@ -35,15 +37,6 @@ def bottleneck_path(bottleneck_id: str) -> str:
 
 def case_path(case_id: str) -> str:
     return f"casussen/{case_id}.md"
-
-
-def source_list(sources: tuple[Source, ...]) -> str:
-    items = "".join(
-        f'<li><a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a>'
-        f" ({source.year or 'z.j.'})</li>"
-        for source in sources
-    )
-    return f"<ul>{items}</ul>"
 
 
 def reviewed(date: str) -> str:
@@ -115,9 +108,7 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
         parts.append(section("Open vragen", f"<ul>{items}</ul>"))
     if record.expert_table:
         table = record.expert_table
-        name = escape(table["name"])
-        if table.get("url"):
-            name = f'<a href="{escape(table["url"])}" rel="noopener noreferrer">{name}</a>'
+        name = external_link(table.get("url", ""), escape(table["name"]))
         since = f", sinds {table['since']}" if table.get("since") else ""
         parts.append(
             section(

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from . import markdown_text
-from .records import Catalogue, Intervention
+from .records import Catalogue, Intervention, Source
 
 # The vocabularies that have a page per term: their folder (a public URL), title and noun.
 TERM_SECTIONS = {
@@ -183,6 +183,22 @@ def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> st
     return "\n".join(lines) + "\n---\n\n"
 
 
+def external_link(url: str, text_html: str) -> str:
+    """A link to another site; anything but a web address stays plain text (the schema already
+    refuses other addresses, this holds even for a record that bypassed it)."""
+    if not url.lower().startswith(("https://", "http://")):
+        return text_html
+    return f'<a href="{escape(url)}" rel="noopener noreferrer">{text_html}</a>'
+
+
+def source_list(sources: Iterable[Source]) -> str:
+    items = "".join(
+        f"<li>{external_link(source.url, escape(source.title))} ({source.year or 'z.j.'})</li>"
+        for source in sources
+    )
+    return f"<ul>{items}</ul>"
+
+
 def heading(text: str) -> str:
     """A page's h1 as HTML, so record text in it is not read as markdown."""
     return f"<h1>{escape(text)}</h1>\n\n"
@@ -275,19 +291,10 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     if implementation:
         parts.append(section("Wat is nodig om het in te voeren", implementation))
     if record.contact_organisation:
-        contact = escape(record.contact_organisation)
-        if record.contact_url:
-            contact = (
-                f'<a href="{escape(record.contact_url)}" rel="noopener noreferrer">{contact}</a>'
-            )
+        contact = external_link(record.contact_url, escape(record.contact_organisation))
         parts.append(section("Contact", f"<p>{contact}</p>"))
     if record.sources:
-        sources = "".join(
-            f'<li><a href="{escape(source.url)}" rel="noopener noreferrer">{escape(source.title)}</a>'
-            f" ({source.year or 'z.j.'})</li>"
-            for source in record.sources
-        )
-        parts.append(section("Bronnen", f"<ul>{sources}</ul>"))
+        parts.append(section("Bronnen", source_list(record.sources)))
     related = [
         catalogue.interventions[other]
         for other in record.related
