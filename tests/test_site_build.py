@@ -80,3 +80,25 @@ def test_invalid_catalogue_fails_the_build_with_the_validator_messages(tmp_path,
     result = build(project)
     assert result.returncode != 0
     assert "proef-een.yml" in result.stderr and "verplicht veld 'title'" in result.stderr
+
+
+def test_renamed_record_keeps_its_old_link_and_overdue_record_says_so(
+    built_site, valid_record_data
+):
+    valid_record_data["former_ids"] = ["oude-naam"]
+    valid_record_data["last_reviewed"] = "2020-01-01"
+    site = built_site({"proef-een": valid_record_data})
+    redirect = (site / "interventies" / "oude-naam" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../proef-een/"' in redirect
+    page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
+    assert "Beoordeling verlopen" in page
+
+
+def test_schemas_are_published_with_the_vocabularies_enums(built_site, valid_record_data):
+    import json
+
+    site = built_site({"proef-een": valid_record_data})
+    published = json.loads((site / "schema" / "interventie.json").read_text(encoding="utf-8"))
+    phenomena = published["properties"]["phenomena"]["items"]["enum"]
+    assert "vastgoed" in phenomena and "witwassen" in phenomena
+    assert (site / "schema" / "casus.json").is_file()

@@ -212,6 +212,39 @@ def check_personal_data(record_id: str, data: dict, context: Context) -> Iterato
             )
 
 
+PLACEHOLDER = "VUL IN"
+
+
+def check_placeholders(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    """`catalogus new` writes placeholders; a record is ready once none is left."""
+    for path, text in strings_in(data):
+        if text.startswith(PLACEHOLDER):
+            yield path, f"vervang de plaatshouder '{text[:60]}' door de echte waarde"
+
+
+def check_former_ids(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    former = data.get("former_ids")
+    if not isinstance(former, list):
+        return
+    for index, old_id in enumerate(former):
+        if not isinstance(old_id, str):
+            continue
+        if old_id == record_id or old_id in context.known_ids:
+            yield (
+                ("former_ids", index),
+                f"'{old_id}' is de id van een bestaande interventie; een vroegere id mag niet "
+                "meer in gebruik zijn",
+            )
+        for other_id, other in context.interventions.items():
+            claimed = isinstance(other, dict) and old_id in (other.get("former_ids") or [])
+            if other_id != record_id and claimed:
+                yield (
+                    ("former_ids", index),
+                    f"'{old_id}' staat ook als vroegere id bij '{other_id}': een oude link "
+                    "kan maar naar één pagina leiden",
+                )
+
+
 def check_phenomenon_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     if record_id not in context.phenomenon_slugs:
         yield (
@@ -239,6 +272,7 @@ def check_resolution(record_id: str, data: dict, context: Context) -> Iterator[F
 
 
 COMMON_CHECKS = (
+    check_placeholders,
     check_references,
     check_review_date,
     check_period,
@@ -248,7 +282,7 @@ COMMON_CHECKS = (
 )
 CHECKS = (check_id, *COMMON_CHECKS)
 CHECKS_BY_KIND: dict[str, tuple] = {
-    INTERVENTIONS.folder: CHECKS,
+    INTERVENTIONS.folder: (*CHECKS, check_former_ids),
     PHENOMENA.folder: (check_phenomenon_id, check_chain_steps, *COMMON_CHECKS),
     "bottlenecks": (*CHECKS, check_resolution),
     "cases": CHECKS,

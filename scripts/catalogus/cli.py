@@ -1,11 +1,13 @@
 """The `catalogus` command: validate records and keep the schema in step with the vocabularies."""
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
-from . import paths
+from . import freshness, new_record, paths
 from .kinds import INTERVENTIONS, KINDS, kind_of
+from .records import load_catalogue
 from .schema import read_schema, render, schema_with_vocabularies
 from .validation import Validator, record_paths
 from .vocabularies import VocabularyError, load_vocabularies
@@ -100,6 +102,130 @@ def schema(arguments: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def _choose(vocabulary: dict, question: str, multiple: bool) -> list[str]:
+    """Ask the editor to pick from a vocabulary by number, showing its Dutch labels."""
+    terms = list(vocabulary.values())
+    print(question)
+    for number, term in enumerate(terms, start=1):
+        print(f"  {number:>2}. {term.label} ({term.slug})")
+    hint = "nummers, gescheiden door komma's" if multiple else "een nummer"
+    while True:
+        answer = input(f"Kies ({hint}): ").strip()
+        try:
+            numbers = [int(part) for part in answer.replace(" ", "").split(",") if part]
+            chosen = [terms[number - 1].slug for number in numbers if number >= 1]
+        except (ValueError, IndexError):
+            chosen = []
+        if chosen and (multiple or len(chosen) == 1) and len(chosen) == len(numbers):
+            return chosen
+        print("Dat is geen geldige keuze; probeer het opnieuw.")
+
+
+def _ask_new_record(vocabularies: dict) -> dict:
+    title = ""
+    while not title:
+        title = input("Titel van de interventie (Nederlands): ").strip()
+    answers = {"title": title}
+    answers["phenomena"] = _choose(vocabularies["phenomena"], "Tegen welke fenomenen?", True)
+    abroad = input("Is het een buitenlandse aanpak? (j/n): ").strip().lower().startswith("j")
+    if abroad:
+        code = ""
+        while code not in vocabularies["countries"]:
+            code = input("Landcode (ISO, bijvoorbeeld BE, IT, GB): ").strip().upper()
+        answers["country"], answers["regions"] = code, []
+    else:
+        answers["country"] = "NL"
+        answers["regions"] = _choose(vocabularies["regions"], "In welke regio's?", True)
+    answers["kinds"] = _choose(vocabularies["kinds"], "Wat voor soort interventie?", True)
+    return answers
+
+
+def new(arguments: argparse.Namespace) -> int:
+    vocabularies = load_vocabularies(paths.VOCABULARIES)
+    given = [arguments.title, arguments.phenomenon, arguments.kind]
+    if any(given) and not all(given):
+        print(
+            "catalogus: geef --title, --phenomenon en --kind samen, of geen van drieën",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if arguments.title:
+        answers = {
+            "title": arguments.title,
+            "phenomena": arguments.phenomenon,
+            "country": arguments.country.upper(),
+            "regions": arguments.region or ([] if arguments.country.upper() != "NL" else None),
+            "kinds": arguments.kind,
+        }
+        unknown = [
+            f"'{value}' staat niet in de woordenlijst {name}"
+            for name, values in (
+                ("phenomena", answers["phenomena"]),
+                ("regions", answers["regions"] or []),
+                ("kinds", answers["kinds"]),
+                ("countries", [answers["country"]]),
+            )
+            for value in values
+            if value not in vocabularies[name]
+        ]
+        if unknown or answers["regions"] is None:
+            for message in unknown or ["een Nederlandse interventie heeft minstens één --region"]:
+                print(f"catalogus: {message}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        try:
+            answers = _ask_new_record(vocabularies)
+        except EOFError:
+            print("\ncatalogus: afgebroken; er is niets geschreven", file=sys.stderr)
+            return EXIT_USAGE
+    record_id = new_record.record_id(answers["title"])
+    directory = Path(arguments.directory)
+    target = directory / f"{record_id}.yml"
+    taken = {path.stem for path in directory.glob("*.yml")} if directory.is_dir() else set()
+    if not record_id or record_id in taken or target.exists():
+        print(
+            f"catalogus: er bestaat al een record met id '{record_id}' ({target}); "
+            "kies een andere titel of werk het bestaande record bij",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    today = datetime.date.today().isoformat()
+    text = new_record.template(read_schema(paths.SCHEMA), vocabularies, answers, today)
+    directory.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"{target} geschreven. Vul de plaatshouders (VUL IN) in en controleer met:")
+    print(f"  catalogus validate {target}")
+    return EXIT_VALID
+
+
+def review(arguments: argparse.Namespace) -> int:
+    today = (
+        datetime.date.fromisoformat(arguments.today) if arguments.today else datetime.date.today()
+    )
+    records = load_catalogue(paths.INTERVENTIONS.parent)
+    due = sorted(
+        (
+            (item.last_reviewed, folder, item_id, getattr(item, "title", item_id))
+            for folder, items in (
+                ("interventions", records.interventions),
+                ("phenomena", records.phenomena),
+                ("bottlenecks", records.bottlenecks),
+                ("cases", records.cases),
+            )
+            for item_id, item in items.items()
+            if freshness.is_overdue(item.last_reviewed, today, arguments.months)
+        )
+    )
+    for last_reviewed, folder, item_id, title in due:
+        age = freshness.months_between(datetime.date.fromisoformat(last_reviewed), today)
+        print(f"{last_reviewed}  {folder}/{item_id}.yml  {title} ({age} maanden)")
+    print(
+        f"{len(due)} records zijn langer dan {arguments.months} maanden niet beoordeeld.",
+        file=sys.stderr,
+    )
+    return EXIT_VALID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogus", description="Werk aan de catalogus Wat werkt tegen ondermijning."
@@ -122,6 +248,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="controleer alleen of het schema bijgewerkt is"
     )
     schema_parser.set_defaults(handler=schema)
+
+    new_parser = commands.add_parser(
+        "new", help="maak een nieuw record (met vragen, of met de opties hieronder)"
+    )
+    new_parser.add_argument("--title", help="de titel; met --phenomenon en --kind: geen vragen")
+    new_parser.add_argument("--phenomenon", action="append", help="slug van een fenomeen (herhaal)")
+    new_parser.add_argument("--region", action="append", help="slug van een RIEC-regio (herhaal)")
+    new_parser.add_argument("--country", default="NL", help="ISO-landcode (standaard NL)")
+    new_parser.add_argument("--kind", action="append", help="slug van een soort (herhaal)")
+    new_parser.add_argument(
+        "--directory", default=str(paths.INTERVENTIONS), help="map voor het record"
+    )
+    new_parser.set_defaults(handler=new)
+
+    review_parser = commands.add_parser(
+        "review", help="records die te lang niet beoordeeld zijn, oudste eerst"
+    )
+    review_parser.add_argument(
+        "--months",
+        type=int,
+        default=freshness.REVIEW_MONTHS,
+        help=f"ouder dan zoveel maanden (standaard {freshness.REVIEW_MONTHS})",
+    )
+    review_parser.add_argument("--today", help="de datum van vandaag, als JJJJ-MM-DD")
+    review_parser.set_defaults(handler=review)
     return parser
 
 

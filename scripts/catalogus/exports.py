@@ -426,22 +426,16 @@ def page_dates(catalogue: Catalogue, site_url: str) -> dict[str, str]:
 
 
 def hidden_pages(catalogue: Catalogue, site_url: str) -> set[str]:
-    """URLs that must not be in the sitemap: pages of records, and of terms, that are not public.
+    """URLs that must not be in the sitemap: the pages of records that are not public.
 
-    The public build has no such pages; the internal build has them.
+    The public build has no such pages; the internal build has them. (Term pages stay: a term
+    can have a page for a phenomenon record, a case or a bottleneck as well.)
     """
-    public = set(page_dates(catalogue, site_url))
-    hidden = {
+    return {
         intervention_url(site_url, record.id)
         for record in catalogue.interventions.values()
         if not record.is_public
     }
-    for vocabulary in TERM_SECTIONS:
-        for slug in catalogue.vocabularies[vocabulary]:
-            url = page_url(site_url, term_path(vocabulary, slug))
-            if url not in public:
-                hidden.add(url)
-    return hidden
 
 
 def rewrite_sitemap(sitemap_xml: bytes | str, catalogue: Catalogue, site_url: str) -> bytes:
@@ -728,9 +722,9 @@ def open_data_page(schema: dict) -> str:
         "andere spreadsheets. |\n"
         f"| [feed.xml](../{FEED_PATH}) | Atom | Nieuwe en opnieuw beoordeelde interventies, "
         "nieuwste eerst. |\n"
-        "| `/fenomenen/<fenomeen>/feed.xml` | Atom | Dezelfde feed voor één fenomeen; elke "
-        "[fenomeenpagina](../fenomenen/index.md) heeft er een, zoals "
-        "`/fenomenen/witwassen/feed.xml`. |\n\n"
+        "| `/fenomenen/<fenomeen>/feed.xml` | Atom | Dezelfde feed voor één "
+        "[fenomeen](../fenomenen/index.md) met openbare interventies, naast de pagina van dat "
+        "fenomeen, zoals `/fenomenen/witwassen/feed.xml`. |\n\n"
         "## Licentie\n\n"
         f"De inhoud valt onder [{LICENCE_NAME}]({LICENCE_URL}) (Naamsvermelding 4.0 "
         "Internationaal). U mag de gegevens kopiëren, bewerken en hergebruiken, ook commercieel, "

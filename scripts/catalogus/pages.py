@@ -9,12 +9,13 @@ Links inside that HTML are relative URLs (mkdocs rewrites links in markdown only
 source path to the URL mkdocs gives it with `use_directory_urls`.
 """
 
+import datetime
 import html
 import json
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
-from . import markdown_text
+from . import freshness, markdown_text
 from .records import Catalogue, Intervention, Source
 
 # The vocabularies that have a page per term: their folder (a public URL), title and noun.
@@ -310,6 +311,13 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
             for case in cases
         )
         parts.append(section("Gebruikt in casussen", f'<ul class="ww-list">{items}</ul>'))
+    if freshness.is_overdue(record.last_reviewed, datetime.date.today()):
+        parts.insert(
+            3,
+            '<div class="admonition warning"><p class="admonition-title">Beoordeling verlopen</p>'
+            f"<p>Deze beschrijving is meer dan {freshness.REVIEW_MONTHS} maanden niet "
+            "nagekeken. Controleer of de gegevens nog kloppen voordat u erop bouwt.</p></div>\n\n",
+        )
     parts.append(
         f'<p class="ww-reviewed">Laatst beoordeeld: '
         f'<time datetime="{record.last_reviewed}">{dutch_date(record.last_reviewed)}</time></p>\n'
@@ -473,6 +481,27 @@ def question_form(catalogue: Catalogue, from_path: str) -> str:
         '<p><button type="submit" class="md-button md-button--primary">Toon interventies</button></p>'
         "</form>"
     )
+
+
+def redirect_page(target_url: str) -> str:
+    """A static page that sends an old link on to the record's current page."""
+    target = escape(target_url)
+    return (
+        '<!doctype html>\n<html lang="nl"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f'<link rel="canonical" href="{target}"><meta name="robots" content="noindex">'
+        "<title>Verplaatst</title></head><body>"
+        f'<p>Deze interventie staat nu op <a href="{target}">{target}</a>.</p></body></html>\n'
+    )
+
+
+def redirects(catalogue: Catalogue) -> dict[str, str]:
+    """Files that keep the links of renamed records working, keyed by their site path."""
+    return {
+        f"interventies/{old_id}/index.html": redirect_page(f"../{record.id}/")
+        for record in catalogue.interventions.values()
+        for old_id in record.former_ids
+    }
 
 
 def generate_pages(catalogue: Catalogue) -> dict[str, str]:

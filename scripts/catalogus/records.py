@@ -49,6 +49,7 @@ class Intervention:
     sources: tuple[Source, ...]
     related: tuple[str, ...]
     last_reviewed: str
+    former_ids: tuple[str, ...] = ()
     # Only for a foreign approach (the schema forbids them for a Dutch one).
     adoption_in_nl: str = ""
     dutch_counterparts: tuple[str, ...] = ()
@@ -99,6 +100,7 @@ class Intervention:
             contact_url=contact.get("url", ""),
             sources=tuple(Source(**source) for source in data.get("sources", ())),
             related=tuple(data.get("related", ())),
+            former_ids=tuple(data.get("former_ids", ())),
             last_reviewed=data["last_reviewed"],
             adoption_in_nl=data.get("adoption_in_nl", ""),
             dutch_counterparts=tuple(data.get("dutch_counterparts", ())),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .kinds import KINDS
 from .vocabularies import Vocabularies
 
 
@@ -40,3 +41,15 @@ def schema_with_vocabularies(schema: dict, vocabularies: Vocabularies) -> dict:
 
 def render(schema: dict) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def published_schemas(schema_directory: Path, vocabularies: Vocabularies) -> dict[str, str]:
+    """The schema of every kind of record as the site publishes it, e.g. `schema/interventie.json`,
+    so editors' IDEs and other tools can fetch it."""
+    return {
+        f"schema/{kind.schema_file.removesuffix('.schema.json')}.json": render(
+            schema_with_vocabularies(read_schema(schema_directory / kind.schema_file), vocabularies)
+        )
+        for kind in KINDS.values()
+        if (schema_directory / kind.schema_file).is_file()
+    }

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from . import exports, knowledge, pages, security
 from .records import Catalogue, InvalidCatalogue, load_catalogue
+from .schema import published_schemas
 
 _catalogue: Catalogue | None = None
 
@@ -46,11 +47,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalogue = current_catalogue()
-    generated = pages.generate_pages(catalogue) | knowledge.generate_pages(catalogue)
+    root = Path(config.config_file_path).parent
+    generated = (
+        pages.generate_pages(catalogue)
+        | knowledge.generate_pages(catalogue)
+        | pages.redirects(catalogue)
+        | published_schemas(root / "schema", catalogue.vocabularies)
+    )
     for source_path, content in generated.items():
         files.append(File.generated(config, source_path, content=content))
     # Open data (JSON, CSV, feeds, /open-data/); non-markdown files are copied as they are.
-    root, site_url = Path(config.config_file_path).parent, config.site_url or ""
+    site_url = config.site_url or ""
     exported = exports.generate_exports(current_catalogue(), root, site_url)
     for source_path, content in exported.items():
         files.append(File.generated(config, source_path, content=content))

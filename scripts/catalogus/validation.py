@@ -274,12 +274,17 @@ class Validator:
                 str(record.path), 1, 1, "", f"er is geen schema voor een {record.kind.noun}"
             )
             return
+        rule_findings = list(checks.run_checks(record.id, data, context, record.kind))
+        # A placeholder from `catalogus new` explains itself; the schema need not add to it.
+        placeholders = {
+            path for path, message in rule_findings if message.startswith("vervang de plaatshouder")
+        }
         findings = [
             finding
             for error in _leaf_errors(schema_validator.iter_errors(data))
             for finding in _schema_messages(error)
-        ]
-        findings += checks.run_checks(record.id, data, context, record.kind)
+            if finding[0] not in placeholders
+        ] + rule_findings
         for field_path, message in findings:
             line, column = record.positions.locate(data, field_path)
             yield Problem(str(record.path), line, column, field_name(field_path), message)
