@@ -102,3 +102,16 @@ def test_schemas_are_published_with_the_vocabularies_enums(built_site, valid_rec
     phenomena = published["properties"]["phenomena"]["items"]["enum"]
     assert "vastgoed" in phenomena and "witwassen" in phenomena
     assert (site / "schema" / "casus.json").is_file()
+
+
+def test_contributor_guide_explains_every_field_of_the_schema(built_site, valid_record_data):
+    import json
+
+    from catalogus import paths
+
+    site = built_site({"proef-een": valid_record_data})
+    guide = (site / "bijdragen" / "index.html").read_text(encoding="utf-8")
+    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    for name, field in schema["properties"].items():
+        assert f"<code>{name}</code>" in guide
+        assert field["title"].replace("'", "&#x27;") in guide

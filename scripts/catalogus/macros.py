@@ -4,7 +4,9 @@ Registered through mkdocs-macros (`modules: [catalogus.macros]`). Their output i
 by `pages`, with record text escaped; mkdocs-macros never evaluates what a macro returns.
 """
 
-from . import charts, pages
+from . import charts, guide, pages, paths
+from .kinds import KINDS
+from .schema import read_schema
 from .site import current_catalogue
 
 FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries"}
@@ -62,6 +64,18 @@ def define_env(env) -> None:
         """How many interventions rest on each level of evidence."""
         catalogue = current_catalogue()
         return charts.evidence_spread(catalogue.interventions.values(), catalogue)
+
+    @env.macro
+    def schema_fields(kind="interventions") -> str:
+        """A table of a record's fields from its schema: name, meaning, required, values."""
+        return guide.field_table(
+            read_schema(paths.SCHEMAS / KINDS[kind].schema_file), current_catalogue()
+        )
+
+    @env.macro
+    def vocabulary_table(vocabulary) -> str:
+        """The terms of a vocabulary with their labels and descriptions."""
+        return guide.vocabulary_table(current_catalogue(), vocabulary)
 
     @env.macro
     def question_form() -> str:
