@@ -29,6 +29,7 @@ class Context:
     today: datetime.date
     interventions: Mapping[str, Any] = field(default_factory=dict)  # id → data, where loaded
     phenomenon_slugs: frozenset[str] = frozenset()
+    former_id_owners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     allowlist: personal_data.Allowlist = field(default_factory=personal_data.Allowlist)
 
 
@@ -160,8 +161,16 @@ MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 
+def all_text(data: dict) -> str:
+    """Every text of a record in one string, so a clean record is checked in one pass."""
+    return "\n".join(text for _, text in strings_in(data))
+
+
 def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     """Records are plain text and markdown: no HTML, no scripts, only web and mail links."""
+    text = all_text(data)
+    if not ("<" in text or "&#" in text or ":" in text or "](" in text):
+        return
     for path, text in strings_in(data):
         if path[-1:] == ("url",):
             continue  # the schema allows only http(s) addresses there, and says so itself
@@ -199,7 +208,9 @@ def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Findi
 
 def check_personal_data(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     """Public records must not contain personal data that can be recognised."""
-    if data.get("access") == "internal":
+    if data.get("access") == "internal" or not personal_data.find(
+        all_text(data), context.allowlist
+    ):
         return
     for path, text in strings_in(data):
         for description in personal_data.find(text, context.allowlist):
@@ -217,6 +228,8 @@ PLACEHOLDER = "VUL IN"
 
 def check_placeholders(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     """`catalogus new` writes placeholders; a record is ready once none is left."""
+    if PLACEHOLDER not in all_text(data):
+        return
     for path, text in strings_in(data):
         if text.startswith(PLACEHOLDER):
             yield path, f"vervang de plaatshouder '{text[:60]}' door de echte waarde"
@@ -235,14 +248,13 @@ def check_former_ids(record_id: str, data: dict, context: Context) -> Iterator[F
                 f"'{old_id}' is de id van een bestaande interventie; een vroegere id mag niet "
                 "meer in gebruik zijn",
             )
-        for other_id, other in context.interventions.items():
-            claimed = isinstance(other, dict) and old_id in (other.get("former_ids") or [])
-            if other_id != record_id and claimed:
-                yield (
-                    ("former_ids", index),
-                    f"'{old_id}' staat ook als vroegere id bij '{other_id}': een oude link "
-                    "kan maar naar één pagina leiden",
-                )
+        others = [owner for owner in context.former_id_owners.get(old_id, ()) if owner != record_id]
+        if others:
+            yield (
+                ("former_ids", index),
+                f"'{old_id}' staat ook als vroegere id bij '{others[0]}': een oude link "
+                "kan maar naar één pagina leiden",
+            )
 
 
 def check_phenomenon_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:

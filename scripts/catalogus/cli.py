@@ -5,7 +5,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import freshness, new_record, paths
+from . import freshness, new_record, paths, proposal
 from .kinds import INTERVENTIONS, KINDS, kind_of
 from .records import load_catalogue
 from .schema import read_schema, render, schema_with_vocabularies
@@ -226,6 +226,23 @@ def review(arguments: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def from_issue(arguments: argparse.Namespace) -> int:
+    """A record from a filled-in 'Interventie voorstellen' issue form (used by a workflow)."""
+    body_file, output_dir = Path(arguments.body_file), Path(arguments.output_dir)
+    missing = body_file if not body_file.is_file() else output_dir
+    if not body_file.is_file() or not output_dir.is_dir():
+        print(f"catalogus: '{missing}' bestaat niet", file=sys.stderr)
+        return EXIT_USAGE
+    today = arguments.today or datetime.date.today().isoformat()
+    try:
+        path = proposal.write_record_from_issue(body_file, output_dir, today)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    print(path)
+    return EXIT_VALID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogus", description="Werk aan de catalogus Wat werkt tegen ondermijning."
@@ -273,6 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review_parser.add_argument("--today", help="de datum van vandaag, als JJJJ-MM-DD")
     review_parser.set_defaults(handler=review)
+
+    issue_parser = commands.add_parser(
+        "from-issue", help="maak een record van een ingevuld formulier 'Interventie voorstellen'"
+    )
+    issue_parser.add_argument("body_file", metavar="BESTAND", help="de tekst van het issue")
+    issue_parser.add_argument(
+        "--output-dir", default=str(paths.INTERVENTIONS), help="map voor het record"
+    )
+    issue_parser.add_argument("--today", metavar="JJJJ-MM-DD", help="de datum van vandaag")
+    issue_parser.set_defaults(handler=from_issue)
     return parser
 
 

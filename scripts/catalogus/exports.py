@@ -137,6 +137,7 @@ def intervention_data(record: Intervention, catalogue: Catalogue, site_url: str)
     return {
         "id": record.id,
         "url": intervention_url(site_url, record.id),
+        "former_ids": list(record.former_ids),
         "title": record.title,
         "summary": record.summary,
         "description": record.description,
@@ -235,6 +236,7 @@ def _columns(*specs: tuple) -> tuple[CsvColumn, ...]:
 CSV_COLUMNS = _columns(
     ("id", "id"),
     ("url", "url"),
+    ("former_ids", "former_ids"),
     ("title", "title"),
     ("summary", "summary"),
     ("description", "description"),

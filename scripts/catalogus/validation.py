@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from . import checks, personal_data
@@ -215,10 +216,18 @@ class Validator:
         """`schema` is the interventions' schema; `other_schemas` those of other kinds by folder."""
         self.vocabularies = vocabularies
         self.schema = schema_with_vocabularies(schema, vocabularies)
-        self.schema_validators = {INTERVENTIONS.folder: jsonschema.Draft7Validator(self.schema)}
-        for folder, other_schema in (other_schemas or {}).items():
-            filled = schema_with_vocabularies(other_schema, vocabularies)
-            self.schema_validators[folder] = jsonschema.Draft7Validator(filled)
+        filled_schemas = {INTERVENTIONS.folder: self.schema} | {
+            folder: schema_with_vocabularies(other_schema, vocabularies)
+            for folder, other_schema in (other_schemas or {}).items()
+        }
+        self.schema_validators = {
+            folder: jsonschema.Draft7Validator(filled) for folder, filled in filled_schemas.items()
+        }
+        # A compiled validator answers "valid?" many times faster; only when it says no does
+        # jsonschema walk the record again to list every problem with its place.
+        self.quick_checks = {
+            folder: fastjsonschema.compile(filled) for folder, filled in filled_schemas.items()
+        }
         self.today = today or datetime.date.today()
         self.allowlist = personal_data.load_allowlist()
 
@@ -281,13 +290,19 @@ class Validator:
         }
         findings = [
             finding
-            for error in _leaf_errors(schema_validator.iter_errors(data))
+            for error in self._schema_errors(record.kind.folder, data)
             for finding in _schema_messages(error)
             if finding[0] not in placeholders
         ] + rule_findings
         for field_path, message in findings:
             line, column = record.positions.locate(data, field_path)
             yield Problem(str(record.path), line, column, field_name(field_path), message)
+
+    def _schema_errors(self, folder: str, data: dict) -> Iterator[jsonschema.ValidationError]:
+        try:
+            self.quick_checks[folder](data)
+        except fastjsonschema.JsonSchemaException:
+            yield from _leaf_errors(self.schema_validators[folder].iter_errors(data))
 
     def check_ids(self, records: list[RecordFile]) -> Iterator[Problem]:
         """Two files must never share an id, also not when they differ only in capitals."""
@@ -330,6 +345,7 @@ class Validator:
             interventions=interventions,
             phenomenon_slugs=frozenset(self.vocabularies.get("phenomena", {})),
             allowlist=self.allowlist,
+            former_id_owners=_former_id_owners(interventions),
         )
         for record in records:
             problems.extend(self.check_record(record, context))
@@ -343,6 +359,16 @@ class Validator:
         context_paths: Iterable[Path] = (),
     ) -> list[Problem]:
         return self.validate_records(paths, known_ids, context_paths)[1]
+
+
+def _former_id_owners(interventions: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    owners: dict[str, list[str]] = {}
+    for record_id, data in interventions.items():
+        former = data.get("former_ids") if isinstance(data, dict) else None
+        for old_id in former if isinstance(former, list) else ():
+            if isinstance(old_id, str):
+                owners.setdefault(old_id, []).append(record_id)
+    return {old_id: tuple(ids) for old_id, ids in owners.items()}
 
 
 def record_paths(directory: Path) -> list[Path]:
