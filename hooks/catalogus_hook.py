@@ -1,5 +1,19 @@
 """mkdocs hook: generates the catalogue's pages. The logic lives in `catalogus.site`."""
 
-from catalogus.site import on_config, on_files, on_page_context, on_post_build, on_post_page
+from catalogus.site import (
+    on_config,
+    on_files,
+    on_page_context,
+    on_page_markdown,
+    on_post_build,
+    on_post_page,
+)
 
-__all__ = ["on_config", "on_files", "on_page_context", "on_post_build", "on_post_page"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_page_context",
+    "on_page_markdown",
+    "on_post_build",
+    "on_post_page",
+]

@@ -64,6 +64,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Intervention pages end with how to cite them and their schema.org data."""
+    record = current_catalogue().interventions.get(_record_id(page) or "")
+    if record is None:
+        return markdown
+    site_url = config.site_url or ""
+    cite = exports.citation(record, site_url)
+    if not cite:
+        return markdown
+    return (
+        markdown
+        + "\n## Citeren\n\n"
+        + f'<p class="ww-cite">{pages.escape(cite["text"])}</p>\n\n'
+        + exports.json_ld_script(record, current_catalogue(), site_url)
+        + "\n"
+    )
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     record_id = _record_id(page)
     if record_id and config.repo_url:
