@@ -115,3 +115,10 @@ def test_contributor_guide_explains_every_field_of_the_schema(built_site, valid_
     for name, field in schema["properties"].items():
         assert f"<code>{name}</code>" in guide
         assert field["title"].replace("'", "&#x27;") in guide
+
+
+def test_intervention_page_can_be_cited_and_carries_structured_data(built_site, valid_record_data):
+    site = built_site({"proef-een": valid_record_data})
+    page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
+    assert '<script type="application/ld+json">' in page
+    assert 'class="ww-cite">Wat werkt tegen ondermijning. (2025, 15 januari).' in page

@@ -59,7 +59,11 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
         f'<p class="ww-lead">{escape(term.description)}</p>\n\n',
         f'<p><a href="{escape(relative_url(path, "interventies/index.md", fenomeen=slug))}">'
         f"Alle {len(interventions)} interventies tegen dit fenomeen in het overzicht</a>"
-        + (' · <a href="feed.xml">Volg nieuwe interventies (Atom-feed)</a>' if interventions else "")
+        + (
+            ' · <a href="feed.xml">Volg nieuwe interventies (Atom-feed)</a>'
+            if interventions
+            else ""
+        )
         + "</p>\n\n",
         section("Wat het is", markdown_text.render(record.description)),
     ]

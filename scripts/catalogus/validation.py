@@ -1,6 +1,7 @@
 """Validating record files: loading, schema and rule checks, reported as sorted problems."""
 
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,14 @@ VOCABULARY_NAMES = {
 }
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match) -> str:
+    character = match.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(character, f"\\u{ord(character):04x}")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
@@ -52,9 +61,10 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        # One problem, one line: a key or file name from a hostile record may hold line breaks.
+        # One problem, one line: a key or file name from a hostile record may hold line breaks
+        # or other control characters (NEL, LINE SEPARATOR...), which are shown escaped.
         line = f"{self.path}:{self.line}:{self.column}: {self.field or '-'}: {self.message}"
-        return line.replace("\r", "\\r").replace("\n", "\\n")
+        return CONTROL_CHARACTER.sub(_escaped, line)
 
     def format_github(self) -> str:
         def escape(text: str) -> str:
@@ -223,11 +233,9 @@ class Validator:
         self.schema_validators = {
             folder: jsonschema.Draft7Validator(filled) for folder, filled in filled_schemas.items()
         }
-        # A compiled validator answers "valid?" many times faster; only when it says no does
-        # jsonschema walk the record again to list every problem with its place.
-        self.quick_checks = {
-            folder: fastjsonschema.compile(filled) for folder, filled in filled_schemas.items()
-        }
+        self.filled_schemas = filled_schemas
+        # Compiled on first use: compiling takes a moment, validating one file should not wait.
+        self.quick_checks: dict[str, Any] = {}
         self.today = today or datetime.date.today()
         self.allowlist = personal_data.load_allowlist()
 
@@ -299,6 +307,10 @@ class Validator:
             yield Problem(str(record.path), line, column, field_name(field_path), message)
 
     def _schema_errors(self, folder: str, data: dict) -> Iterator[jsonschema.ValidationError]:
+        # A compiled validator answers "valid?" many times faster; only when it says no does
+        # jsonschema walk the record again to list every problem with its place.
+        if folder not in self.quick_checks:
+            self.quick_checks[folder] = fastjsonschema.compile(self.filled_schemas[folder])
         try:
             self.quick_checks[folder](data)
         except fastjsonschema.JsonSchemaException:
