@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pages import TERM_SECTIONS, dutch_date, intervention_path, term_path, url_of
+from .pages import TERM_SECTIONS, dutch_date, intervention_path, term_path, url_of, values_of
 from .records import Catalogue, Intervention
 
 # The version of the export format: a higher minor number only adds fields.
@@ -89,17 +89,6 @@ def catalogue_date(catalogue: Catalogue) -> str:
     """The newest `last_reviewed` of the public records (today only for an empty catalogue)."""
     dates = [record.last_reviewed for record in public_records(catalogue)]
     return max(dates) if dates else datetime.date.today().isoformat()
-
-
-def _vocabulary_values(record: Intervention, vocabulary: str) -> tuple[str, ...]:
-    """The slugs a record has in one of the vocabularies that have pages (`TERM_SECTIONS`)."""
-    return {
-        "phenomena": record.phenomena,
-        "regions": record.regions,
-        "countries": (record.country,),
-        "kinds": record.kinds,
-        "instruments": record.instruments,
-    }[vocabulary]
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -419,7 +408,7 @@ def page_dates(catalogue: Catalogue, site_url: str) -> dict[str, str]:
     for vocabulary, (folder, _, _) in TERM_SECTIONS.items():
         dates[page_url(site_url, f"{folder}/index.md")] = newest
         for record in records:
-            for slug in _vocabulary_values(record, vocabulary):
+            for slug in values_of(record, vocabulary):
                 url = page_url(site_url, term_path(vocabulary, slug))
                 dates[url] = max(dates.get(url, ""), record.last_reviewed)
     for record in records:

@@ -12,10 +12,12 @@ from .pages import (
     dutch_date,
     escape,
     external_link,
+    facts_list,
     front_matter,
     heading,
     intervention_list,
     intervention_path,
+    record_head,
     records_with,
     relative_url,
     section,
@@ -168,12 +170,7 @@ def bottleneck_page(catalogue: Catalogue, item: Bottleneck) -> str:
     if item.picked_up_by:
         facts.append(("Opgepakt door", escape(item.picked_up_by)))
     parts = [
-        front_matter(item.title, item.summary, hide=("navigation",)),
-        heading(item.title),
-        f'<p class="ww-lead">{escape(item.summary)}</p>\n\n',
-        '<dl class="ww-facts">'
-        + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
-        + "</dl>\n\n",
+        record_head(item.title, item.summary, facts),
         section("Het knelpunt", markdown_text.render(item.description)),
     ]
     if item.resolution:
@@ -265,12 +262,7 @@ def case_page(catalogue: Catalogue, case: Case) -> str:
     used = [catalogue.interventions[other] for other in case.interventions]
     return "".join(
         [
-            front_matter(case.title, case.summary, hide=("navigation",)),
-            heading(case.title),
-            f'<p class="ww-lead">{escape(case.summary)}</p>\n\n',
-            '<dl class="ww-facts">'
-            + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
-            + "</dl>\n\n",
+            record_head(case.title, case.summary, facts),
             section("Situatie", markdown_text.render(case.situation)),
             section("Aanpak", markdown_text.render(case.approach)),
             section("Lessen", markdown_text.render(case.lessons)),
@@ -316,9 +308,8 @@ def abroad_page(catalogue: Catalogue) -> str:
             f'<section class="ww-abroad">'
             f'<h2 id="{record.id}"><a href="{relative_url(path, intervention_path(record.id))}">'
             f"{escape(record.title)}</a></h2>"
-            f'<dl class="ww-facts"><dt>Land</dt><dd>{escape(country)}</dd>'
-            f"<dt>Juridische basis daar</dt><dd>{legal}</dd></dl>"
-            f"<p>{escape(record.summary)}</p>"
+            + facts_list([("Land", escape(country)), ("Juridische basis daar", legal)])
+            + f"<p>{escape(record.summary)}</p>"
             "<h3>Wat Nederland nodig heeft om het over te nemen</h3>"
             + (
                 markdown_text.render(record.adoption_in_nl)

@@ -205,6 +205,25 @@ def heading(text: str) -> str:
     return f"<h1>{escape(text)}</h1>\n\n"
 
 
+def facts_list(facts: list[tuple[str, str]]) -> str:
+    return (
+        '<dl class="ww-facts">'
+        + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in facts)
+        + "</dl>\n\n"
+    )
+
+
+def record_head(title: str, summary: str, facts: list[tuple[str, str]], banner: str = "") -> str:
+    """The top of a record's page: title, an optional banner, the summary and the facts."""
+    return (
+        front_matter(title, summary, hide=("navigation",))
+        + heading(title)
+        + banner
+        + f'<p class="ww-lead">{escape(summary)}</p>\n\n'
+        + facts_list(facts)
+    )
+
+
 def section(title: str, body_html: str) -> str:
     """A fixed section heading (markdown, so it enters the table of contents) and its HTML."""
     return f'## {title}\n\n<div class="ww-text">\n{body_html}\n</div>\n\n'
@@ -250,15 +269,15 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
     path = intervention_path(record.id)
     evidence = catalogue.term("evidence_levels", record.evidence_level)
     outcome = catalogue.term("outcomes", record.outcome)
-    facts = "".join(
-        f"<dt>{name}</dt><dd>{value}</dd>" for name, value in intervention_facts(catalogue, record)
-    )
+    banner = INTERNAL_BANNER if not record.is_public else ""
+    if freshness.is_overdue(record.last_reviewed, datetime.date.today()):
+        banner += (
+            '<div class="admonition warning"><p class="admonition-title">Beoordeling verlopen</p>'
+            f"<p>Deze beschrijving is meer dan {freshness.REVIEW_MONTHS} maanden niet "
+            "nagekeken. Controleer of de gegevens nog kloppen voordat u erop bouwt.</p></div>\n\n"
+        )
     parts = [
-        front_matter(record.title, record.summary, hide=("navigation",)),
-        heading(record.title),
-        INTERNAL_BANNER if not record.is_public else "",
-        f'<p class="ww-lead">{escape(record.summary)}</p>\n\n',
-        f'<dl class="ww-facts">{facts}</dl>\n\n',
+        record_head(record.title, record.summary, intervention_facts(catalogue, record), banner),
         section(
             "Onderbouwing en uitkomst",
             f"<p><strong>Onderbouwing:</strong> {badge('evidence', evidence.slug, evidence.label)}</p>"
@@ -311,13 +330,6 @@ def intervention_page(catalogue: Catalogue, record: Intervention) -> str:
             for case in cases
         )
         parts.append(section("Gebruikt in casussen", f'<ul class="ww-list">{items}</ul>'))
-    if freshness.is_overdue(record.last_reviewed, datetime.date.today()):
-        parts.insert(
-            3,
-            '<div class="admonition warning"><p class="admonition-title">Beoordeling verlopen</p>'
-            f"<p>Deze beschrijving is meer dan {freshness.REVIEW_MONTHS} maanden niet "
-            "nagekeken. Controleer of de gegevens nog kloppen voordat u erop bouwt.</p></div>\n\n",
-        )
     parts.append(
         f'<p class="ww-reviewed">Laatst beoordeeld: '
         f'<time datetime="{record.last_reviewed}">{dutch_date(record.last_reviewed)}</time></p>\n'
