@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from catalogus import paths
 from catalogus.cli import main
 from catalogus.schema import read_schema

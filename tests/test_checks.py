@@ -4,6 +4,7 @@ import datetime
 import inspect
 
 import pytest
+
 from catalogus import checks
 from catalogus.checks import (
     Context,

@@ -5,6 +5,7 @@ import re
 import shutil
 
 import pytest
+
 from catalogus import paths
 from catalogus.cli import EXIT_INVALID, EXIT_USAGE, EXIT_VALID
 

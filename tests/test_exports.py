@@ -18,6 +18,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+
 from catalogus import exports, paths
 from catalogus.records import Catalogue, Intervention
 from catalogus.vocabularies import load_vocabularies

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from catalogus import paths
 from catalogus.kinds import KINDS
 from catalogus.proposal import (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from catalogus.loading import MAX_FILE_BYTES
 
 from .conftest import HOSTILE, VALID_RECORD

@@ -4,6 +4,7 @@ built from SYNTHETIC records."""
 from pathlib import Path
 
 import pytest
+
 from catalogus import charts, knowledge, paths
 from catalogus.records import Bottleneck, Case, Catalogue, Intervention, PhenomenonRecord
 from catalogus.vocabularies import load_vocabularies

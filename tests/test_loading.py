@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogus import loading
-from catalogus.loading import LoadError, decode, load_file, parse, read_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from catalogus import loading
+from catalogus.loading import LoadError, decode, load_file, parse, read_file
 
 
 def refusal(text: str) -> LoadError:

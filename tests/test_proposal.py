@@ -2,6 +2,7 @@
 
 import pytest
 import yaml
+
 from catalogus.proposal import (
     FORM_LABELS,
     MODELINE,

@@ -1,6 +1,7 @@
 """The validator refuses markup, unsafe links and recognisable personal data in records."""
 
 import pytest
+
 from catalogus import personal_data
 from catalogus.checks import Context, check_markup, check_personal_data
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from catalogus.validation import (
     Problem,
     RecordFile,

@@ -22,10 +22,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalogus import cli, paths
-from catalogus.validation import Validator
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+
+from catalogus import cli, paths
+from catalogus.validation import Validator
 
 REAL_RECORDS = [
     path.read_text(encoding="utf-8") for path in sorted(paths.INTERVENTIONS.glob("*.yml"))

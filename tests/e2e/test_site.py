@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from catalogus.records import load_catalogue
 
 from .conftest import ROOT
