@@ -1,6 +1,7 @@
 """How fast `catalogus validate` is on synthetic catalogues, against parsing alone.
 
 Run: .venv/bin/python bench/validation_speed.py [COUNT ...]
+(`bench/run.py` measures this too, with the site build, serve, memory and the browser.)
 """
 
 import statistics
@@ -13,11 +14,11 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from synthetic import write_catalogue
+
 from catalogus import paths
-from catalogus.schema import read_schema
 from catalogus.validation import Validator, record_paths
 from catalogus.vocabularies import load_vocabularies
-from synthetic import write_catalogue
 
 RUNS = 3
 
@@ -37,7 +38,8 @@ def measure(files: list[Path]) -> tuple[float, float]:
             yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
     def validate():
-        validator = Validator(read_schema(), load_vocabularies())
+        # As `catalogus validate` builds it: the schemas of every kind of record.
+        validator = Validator.for_catalogue(paths.SCHEMAS, load_vocabularies())
         problems = validator.validate(files)
         assert not problems, problems[:3]
 
