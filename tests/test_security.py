@@ -5,7 +5,7 @@ from catalogus.security import with_content_security_policy
 
 def test_inline_scripts_outside_the_article_are_hashed_and_inside_are_not():
     page = (
-        "<html><head><script>var theme = 1;</script></head><body>"
+        "<html><head><script>var palette=1;</script><script>window.__xss=1</script></head><body>"
         "<article><script>alert(1)</script></article></body></html>"
     )
     result = with_content_security_policy(page)

@@ -264,19 +264,19 @@ def test_the_real_records_are_there_to_mutate():
     assert len(REAL_RECORDS) >= 10
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=30)
 @given(content=st.binary(max_size=2_000))
 def test_random_bytes(validate, content):
     check(validate, content)
 
 
-@settings(FUZZ, max_examples=60)
+@settings(FUZZ, max_examples=30)
 @given(text=st.text(characters, max_size=500))
 def test_random_text(validate, text):
     check(validate, text.encode("utf-8"))
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=60)
 @given(text=random_yaml(), folder=st.sampled_from(FOLDERS))
 # Found by this test: a key or value with an escape sequence, a C1 control or a Unicode line
 # separator (all legal in a double-quoted YAML string) reaches the output as it is.
@@ -288,7 +288,7 @@ def test_random_yaml(validate, text, folder):
     check(validate, text.encode("utf-8"), folder)
 
 
-@settings(FUZZ, max_examples=120)
+@settings(FUZZ, max_examples=80)
 @given(text=mutated_records())
 def test_mutated_real_records(validate, text):
     check(validate, text.encode("utf-8"))

@@ -155,9 +155,12 @@ def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, st
 
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
-CHARACTER_REFERENCE = re.compile(r"&#x?[0-9a-fA-F]+;?")
+CHARACTER_REFERENCE = re.compile(r"&#x?[0-9a-fA-F]+;?|&[a-zA-Z][a-zA-Z0-9]{1,31};")
 UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
-MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# Inline links `[text](target)` and reference definitions `[name]: target` on a line of their own.
+MARKDOWN_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE
+)
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 
@@ -194,7 +197,8 @@ def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Findi
                 ),
             )
         else:
-            for target in MARKDOWN_LINK_TARGET.findall(text):
+            for inline, reference in MARKDOWN_LINK_TARGET.findall(text):
+                target = inline or reference
                 if not SAFE_LINK.match(target):
                     yield (
                         path,

@@ -173,36 +173,17 @@ def intervention_list(catalogue: Catalogue, records: Iterable[Intervention], fro
 
 
 def front_matter(title: str, description: str, hide: tuple[str, ...] = ()) -> str:
-    # JSON strings are valid YAML, so any title or summary is safe in front matter.
+    # The theme puts page.meta.title and .description into <title>, <meta> and the header
+    # without escaping (MkDocs templates do not autoescape), so they are HTML-escaped here; as
+    # JSON strings they are also valid YAML, whatever the record says.
     lines = [
         "---",
-        f"title: {json.dumps(title, ensure_ascii=False)}",
-        f"description: {json.dumps(description, ensure_ascii=False)}",
+        f"title: {json.dumps(escape(title), ensure_ascii=False)}",
+        f"description: {json.dumps(escape(description), ensure_ascii=False)}",
     ]
     if hide:
         lines.append(f"hide: {json.dumps(list(hide))}")
     return "\n".join(lines) + "\n---\n\n"
-
-
-def external_link(url: str, text_html: str) -> str:
-    """A link to another site; anything but a web address stays plain text (the schema already
-    refuses other addresses, this holds even for a record that bypassed it)."""
-    if not url.lower().startswith(("https://", "http://")):
-        return text_html
-    return f'<a href="{escape(url)}" rel="noopener noreferrer">{text_html}</a>'
-
-
-def source_list(sources: Iterable[Source]) -> str:
-    items = "".join(
-        f"<li>{external_link(source.url, escape(source.title))} ({source.year or 'z.j.'})</li>"
-        for source in sources
-    )
-    return f"<ul>{items}</ul>"
-
-
-def heading(text: str) -> str:
-    """A page's h1 as HTML, so record text in it is not read as markdown."""
-    return f"<h1>{escape(text)}</h1>\n\n"
 
 
 def facts_list(facts: list[tuple[str, str]]) -> str:
@@ -222,6 +203,27 @@ def record_head(title: str, summary: str, facts: list[tuple[str, str]], banner: 
         + f'<p class="ww-lead">{escape(summary)}</p>\n\n'
         + facts_list(facts)
     )
+
+
+def heading(text: str) -> str:
+    """A page's h1 as HTML, so record text in it is not read as markdown."""
+    return f"<h1>{escape(text)}</h1>\n\n"
+
+
+def external_link(url: str, text_html: str) -> str:
+    """A link to another site; anything but a web address stays plain text (the schema already
+    refuses other addresses, this holds even for a record that bypassed it)."""
+    if not url.lower().startswith(("https://", "http://")):
+        return text_html
+    return f'<a href="{escape(url)}" rel="noopener noreferrer">{text_html}</a>'
+
+
+def source_list(sources: Iterable[Source]) -> str:
+    items = "".join(
+        f"<li>{external_link(source.url, escape(source.title))} ({source.year or 'z.j.'})</li>"
+        for source in sources
+    )
+    return f"<ul>{items}</ul>"
 
 
 def section(title: str, body_html: str) -> str:

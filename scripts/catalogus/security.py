@@ -1,8 +1,9 @@
 """Content-Security-Policy for the published pages: only the site itself may load or run code.
 
 Material for MkDocs puts a few small scripts inline in every page; their hashes are allowed, page
-by page. A script inside the article (where record text goes) is never hashed, so even markup
-that slipped past the validator and the sanitiser could not run.
+by page. Only scripts that are the theme's own, recognised by how they begin and found outside
+the article, are hashed: markup that slipped past the validator and the escaping still could not
+run.
 """
 
 import base64
@@ -11,6 +12,8 @@ import re
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+# How the inline scripts of Material's base.html begin (mkdocs-material 9.x).
+THEME_SCRIPT_STARTS = ("__md_scope=", "var palette=", "var target=")
 
 POLICY = (
     "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
@@ -27,7 +30,13 @@ def _hash(script: str) -> str:
 def with_content_security_policy(page_html: str) -> str:
     """The page with a CSP meta element first in its head."""
     outside_article = ARTICLE.sub("", page_html)
-    hashes = sorted({_hash(script) for script in INLINE_SCRIPT.findall(outside_article)})
+    hashes = sorted(
+        {
+            _hash(script)
+            for script in INLINE_SCRIPT.findall(outside_article)
+            if script.startswith(THEME_SCRIPT_STARTS)
+        }
+    )
     policy = POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return page_html.replace("<head>", "<head>\n" + meta, 1)
