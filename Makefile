@@ -44,6 +44,11 @@ build-internal: setup
 validate: setup
 	$(BIN)/catalogus validate
 
+# The performance benchmark on SYNTHETIC catalogues of 1,000, 5,000 and 10,000 records (it takes
+# a while); prints the table and writes bench/REPORT.md. Smaller: .venv/bin/python bench/run.py --sizes 200
+bench: setup-test
+	$(BIN)/python bench/run.py --sizes 1000 5000 10000 --profile --report bench/REPORT.md
+
 lint: setup-test
 	$(BIN)/ruff check scripts tests hooks bench
 	$(BIN)/ruff format --check scripts tests hooks bench

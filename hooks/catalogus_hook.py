@@ -7,6 +7,7 @@ from catalogus.site import (
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_serve,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_serve",
 ]

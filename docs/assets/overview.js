@@ -14,6 +14,9 @@ function setUp(form) {
     (fieldset) => fieldset.dataset.parameter,
   );
   const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+  const boxesByParameter = new Map(
+    parameters.map((parameter) => [parameter, boxes.filter((box) => box.name === parameter)]),
+  );
   const countLabels = new Map(
     [...form.querySelectorAll("[data-count-for]")].map((label) => [label.dataset.countFor, label]),
   );
@@ -67,31 +70,39 @@ function setUp(form) {
     return window.location.pathname + (search ? "?" + search : "");
   }
 
-  function matches(record, selection, skipParameter) {
-    for (const [parameter, wanted] of Object.entries(selection.facets)) {
+  // A selection prepared once per update, not once per record: the chosen values per facet
+  // and the words of the free text.
+  function prepared(selection) {
+    return {
+      facets: Object.entries(selection.facets),
+      words: selection.text ? selection.text.toLowerCase().split(/\s+/) : [],
+    };
+  }
+
+  function matches(record, criteria, skipParameter) {
+    for (const [parameter, wanted] of criteria.facets) {
       if (parameter === skipParameter) continue;
       if (!record.values[parameter].some((value) => wanted.has(value))) return false;
     }
-    if (selection.text) {
-      for (const word of selection.text.toLowerCase().split(/\s+/)) {
-        if (!record.text.includes(word)) return false;
-      }
+    for (const word of criteria.words) {
+      if (!record.text.includes(word)) return false;
     }
     return true;
   }
 
-  function showCounts(selection) {
+  function showCounts(criteria) {
     // Each value shows how many interventions there would be with that value chosen:
     // the other facets' choices apply, this facet's own choices do not.
     for (const parameter of parameters) {
       const tally = new Map();
       for (const record of records) {
-        if (!matches(record, selection, parameter)) continue;
+        if (!matches(record, criteria, parameter)) continue;
         for (const value of record.values[parameter]) tally.set(value, (tally.get(value) || 0) + 1);
       }
-      for (const box of form.querySelectorAll(`input[name="${parameter}"]`)) {
+      for (const box of boxesByParameter.get(parameter)) {
         const count = tally.get(box.value) || 0;
-        countLabels.get(`${parameter}=${box.value}`).textContent = `(${count})`;
+        const label = countLabels.get(`${parameter}=${box.value}`);
+        if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
         box.closest("li").classList.toggle("ww-facet__value--empty", count === 0 && !box.checked);
       }
     }
@@ -116,14 +127,16 @@ function setUp(form) {
     form.elements.sorteer.value = ["titel", "beoordeeld", "onderbouwing"].includes(selection.sort)
       ? selection.sort
       : "titel";
+    const criteria = prepared(selection);
     let visible = 0;
     for (const record of records) {
-      const shown = matches(record, selection);
-      record.item.hidden = !shown;
+      const shown = matches(record, criteria);
+      // Only touch the items that change: each write to the DOM has a cost at thousands.
+      if (record.item.hidden === shown) record.item.hidden = !shown;
       if (shown) visible += 1;
     }
     sortList(form.elements.sorteer.value);
-    showCounts(selection);
+    showCounts(criteria);
     const active = Object.values(selection.facets).reduce((sum, values) => sum + values.size, 0);
     activeFilters.textContent = active ? `(${active} gekozen)` : "";
     status.textContent =

@@ -16,11 +16,15 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# One converter for every field: building one loads its extensions, which cost more than
+# converting a typical field (profiled in bench/REPORT.md).
+_converter = markdown.Markdown(extensions=["tables", "sane_lists"])
+
+
 def render(text: str) -> str:
     """Safe HTML for a markdown field of a record."""
+    html = _converter.reset().convert(text)
     # Headings of a record's text sit below the page's own section headings (h2).
-    converter = markdown.Markdown(extensions=["tables", "sane_lists"])
-    html = converter.convert(text)
     for level in (2, 1):
         html = html.replace(f"<h{level}", f"<h{level + 2}").replace(
             f"</h{level}>", f"</h{level + 2}>"

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import exports, knowledge, pages, security
+from . import exports, kinds, knowledge, pages, security
 from .records import Catalogue, InvalidCatalogue, load_catalogue
 from .schema import published_schemas
 
@@ -43,6 +43,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             + str(error)
         ) from None
     return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """`mkdocs serve` rebuilds when a record, a vocabulary or a schema changes, not only docs/."""
+    root = Path(config.config_file_path).parent
+    for folder in (*kinds.KINDS, "vocabularies", "schema"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -1,0 +1,72 @@
+"""The performance benchmark (bench/run.py) at a tiny size, so it cannot rot.
+
+The whole benchmark runs once on 20 SYNTHETIC records: validation, both builds, serve, page
+weight and the facet clicks in Chromium. The figures are not checked against the budgets (those
+are set for 1,000 to 10,000 records); `make bench` measures them.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+_spec = importlib.util.spec_from_file_location("bench_run", RUN)
+bench = importlib.util.module_from_spec(_spec)
+sys.modules["bench_run"] = bench  # dataclasses look their module up while it loads
+_spec.loader.exec_module(bench)
+
+
+def test_verdict_only_where_the_budget_is_set():
+    budget = bench.Budget((1_000,), 1.2, "≤ 1.2×")
+    assert bench.verdict(budget, 1_000, 1.2) == "PASS"
+    assert bench.verdict(budget, 1_000, 1.21) == "FAIL"
+    assert bench.verdict(budget, 20, 9.0) == "—"
+
+
+def test_roles_go_to_the_nearest_size():
+    assert bench.nearest([20], 5_000) == 20
+    assert bench.nearest([1_000, 5_000, 10_000], 5_000) == 5_000
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    report = tmp_path_factory.mktemp("bench") / "REPORT.md"
+    arguments = ["--sizes", "20", "--runs", "1", "--clicks", "3", "--watch-wait", "3"]
+    results = bench.main([*arguments, "--report", str(report)])
+    return results, report.read_text(encoding="utf-8")
+
+
+def test_every_measure_has_a_row(tiny_run):
+    results, _ = tiny_run
+    keys = [row.key for row in results.rows]
+    assert keys == ["validation", "build", "memory", "weight", "click", "serve"]
+    assert all(row.records == 20 for row in results.rows)
+
+
+def test_figures_are_plausible(tiny_run):
+    results, _ = tiny_run
+    rows = {row.key: row for row in results.rows}
+    assert float(rows["validation"].ratio.rstrip("×")) > 0
+    assert float(rows["build"].ratio.rstrip("×")) > 0
+    assert rows["weight"].ours.endswith("KB")
+    assert rows["click"].ours.endswith("clicks)")
+    assert "s (" in rows["serve"].ours
+
+
+def test_report_has_table_and_machine(tiny_run):
+    _, report = tiny_run
+    assert "| Measure | Records |" in report
+    assert "Machine:" in report and "cores" in report and "Python" in report
+    assert "SYNTHETIC" in report
+
+
+def test_static_floor_project_has_no_hook(tmp_path):
+    project = bench.synthetic_project(tmp_path / "project", 3)
+    static = bench.static_project(project, tmp_path / "static")
+    config = (static / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks" not in config
+    assert not list((static / "interventions").iterdir())
+    assert (static / "docs" / "interventies" / "index.md").is_file()
+    assert "{{" not in (static / "docs" / "index.md").read_text(encoding="utf-8")
