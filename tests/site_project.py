@@ -36,10 +36,18 @@ def make_project(target: Path, records: dict[str, dict]) -> Path:
     return target
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
+def build(project: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
         cwd=project,
         capture_output=True,
         text=True,
     )
+
+
+def build_both(project: Path) -> tuple[Path, Path]:
+    """Build the public and the internal site of `project`; fail on any build error."""
+    for config in ("mkdocs.yml", "mkdocs-internal.yml"):
+        result = build(project, config)
+        assert result.returncode == 0, result.stderr
+    return project / "site", project / "site-internal"

@@ -3,12 +3,10 @@
 import copy
 import gzip
 import json
-import subprocess
-import sys
 
 import pytest
 
-from .site_project import make_project
+from .site_project import build_both, make_project
 
 MARKER = "ZqxInternMarker7731"
 
@@ -46,15 +44,7 @@ def built_sites(tmp_path_factory):
         tmp_path_factory.mktemp("access") / "project",
         {"openbare-aanpak": public, "interne-aanpak": internal},
     )
-    for config in ("mkdocs.yml", "mkdocs-internal.yml"):
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
-            cwd=project,
-            capture_output=True,
-            text=True,
-        )
-        assert result.returncode == 0, result.stderr
-    return project / "site", project / "site-internal"
+    return build_both(project)
 
 
 def test_internal_record_is_nowhere_in_the_public_site(built_sites):

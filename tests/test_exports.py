@@ -10,8 +10,6 @@ import datetime
 import gzip
 import io
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from catalogus import exports, paths
 from catalogus.records import Catalogue, Intervention
 from catalogus.vocabularies import load_vocabularies
 
-from .site_project import ROOT, make_project
+from .site_project import ROOT, build_both, make_project
 
 SITE = "https://example.org/catalogus/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -501,15 +499,7 @@ def built_sites(tmp_path_factory, valid_record_text):
         tmp_path_factory.mktemp("exports") / "project",
         {"proef-een": public, "proef-intern": intern},
     )
-    for config in ("mkdocs.yml", "mkdocs-internal.yml"):
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
-            cwd=project,
-            capture_output=True,
-            text=True,
-        )
-        assert result.returncode == 0, result.stderr
-    return project / "site", project / "site-internal"
+    return build_both(project)
 
 
 EXPORT_FILES = (
