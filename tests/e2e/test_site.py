@@ -75,6 +75,7 @@ def test_filter_narrows_list_updates_counts_and_url(visit, base_url):
     assert (
         page.locator(".ww-result-count").inner_text() == f"{len(expected)} van {total} interventies"
     )
+    page.wait_for_url(re.compile(r"\?fenomeen="))
     assert parse_qs(urlparse(page.url).query) == {"fenomeen": [phenomenon]}
     # Counts in other facets now count within the selection.
     national = sum(
@@ -105,7 +106,7 @@ def test_free_text_filter(visit, base_url):
     page = visit(base_url + "/interventies/").page
     page.locator("#ww-text").fill(ONE_RECORD.title.split()[0])
     assert ONE_RECORD.title in visible_titles(page)
-    assert "q=" in page.url
+    page.wait_for_url(re.compile(r"[?&]q="))
 
 
 def test_home_question_lands_on_overview_with_selection(visit, base_url):
