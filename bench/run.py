@@ -102,6 +102,7 @@ class Results:
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     profiles: list[str] = field(default_factory=list)
+    peaks: list[str] = field(default_factory=list)  # peak memory of the builds, by size
 
     def add(self, row: Row) -> None:
         self.rows.append(row)
@@ -166,8 +167,8 @@ def static_project(project: Path, target: Path) -> Path:
 
     The copy's mkdocs.yml has no `hooks` entry, its interventions folder is empty and the pages
     the hook would generate (`pages.generate_pages | knowledge.generate_pages`, plus the one
-    markdown page of the exports, open-data/index.md, so the navigation is the same) are files
-    in docs/. Hand-written pages that use macros are rendered here beforehand, so the macros
+    markdown page of the exports, open-data/index.md, so the navigation is the same, each with
+    what the hook's `on_page_markdown` adds to it) are files in docs/. Hand-written pages that use macros are rendered here beforehand, so the macros
     plugin (still configured) has nothing to do. `strict` is off: the floor has no data files,
     so its open-data page links to files that are not there.
     """
@@ -185,6 +186,11 @@ def static_project(project: Path, target: Path) -> Path:
     generated = pages.generate_pages(catalogue) | knowledge.generate_pages(catalogue)
     exported = exports.generate_exports(catalogue, project, "")
     generated |= {path: text for path, text in exported.items() if path.endswith(".md")}
+    if hasattr(site, "on_page_markdown"):  # what the hook adds to a page's markdown (citations)
+        site_config = SimpleNamespace(site_url=config.get("site_url", ""))
+        for source_path, content in generated.items():
+            page = SimpleNamespace(file=SimpleNamespace(src_uri=source_path))
+            generated[source_path] = site.on_page_markdown(content, page, site_config, None)
     docs = target / "docs"
     for source_path, content in generated.items():
         destination = docs / source_path
@@ -447,7 +453,25 @@ async ({selector, clicks, warmup}) => {
     const painted = performance.now();
     if (i >= warmup) { toList.push(listed - start); toFrame.push(painted - start); }
   }
-  return {toList, toFrame, total: status.textContent, boxes: boxes.length};
+  // Where the time goes: the same clicks with the history calls made no-ops (the handler's own
+  // script), then a forced style and layout (what the list's new state costs to render).
+  const push = history.pushState, replace = history.replaceState;
+  history.pushState = history.replaceState = () => {};
+  const script = [], layout = [];
+  try {
+    for (let i = 0; i < warmup + clicks; i++) {
+      await nextFrame();
+      const start = performance.now();
+      boxes[Math.floor(i / 2) % boxes.length].click();
+      const handled = performance.now();
+      document.documentElement.offsetHeight;
+      if (i >= warmup) { script.push(handled - start); layout.push(performance.now() - handled); }
+    }
+  } finally {
+    history.pushState = push;
+    history.replaceState = replace;
+  }
+  return {toList, toFrame, script, layout, total: status.textContent, boxes: boxes.length};
 }
 """
 
@@ -577,7 +601,14 @@ def nearest(sizes: list[int], wanted: int) -> int:
 def run(settings: Settings) -> Results:
     results = Results()
     failing: dict[str, int] = {}  # part → the smallest size where it missed its budget
+    code = code_fingerprint()
     for size in settings.sizes:
+        if code_fingerprint() != code:
+            code = code_fingerprint()
+            results.note(
+                f"The code (scripts/catalogus, hooks/ or docs/) changed before the {size:,}-record "
+                "measurements started: others were editing it while the benchmark ran."
+            )
         log(f"{size:,} records: writing the synthetic catalogue")
         project = synthetic_project(settings.work / f"catalogue-{size}", size)
         files = record_paths(project / "interventions")
@@ -655,8 +686,10 @@ def run(settings: Settings) -> Results:
                     "memory",
                 )
             )
-        else:
-            log(f"{size:,} records: peak memory of the build {megabytes(peak)}")
+        results.peaks.append(
+            f"{size:,}: {megabytes(peak)}"
+            + (f" (static floor {megabytes(floor_peak)})" if floor_peak else "")
+        )
 
         if size == settings.weight_size:
             packed, raw = overview_weight(project / "site")
@@ -665,7 +698,7 @@ def run(settings: Settings) -> Results:
                     "Overview page + overview.js, gzip -6",
                     size,
                     f"{packed / 1000:,.0f} KB",
-                    f"{raw / 1000:,.0f} KB uncompressed",
+                    f"(uncompressed: {raw / 1000:,.0f} KB)",
                     "—",
                     WEIGHT_BUDGET.text,
                     verdict(WEIGHT_BUDGET, size, packed),
@@ -694,7 +727,11 @@ def run(settings: Settings) -> Results:
                 f"Facet click at {size:,} records: {to_list:.1f} ms from `click()` to the new count "
                 f"(synchronous work of the change handler); {to_frame:.1f} ms to the next frame "
                 f"(style, layout and paint of the list included), median of "
-                f"{len(clicks['toFrame'])} clicks on the {clicks['boxes']} phenomenon boxes."
+                f"{len(clicks['toFrame'])} clicks on the {clicks['boxes']} phenomenon boxes. "
+                "With `history.pushState`/`replaceState` made no-ops the handler's own script "
+                f"takes {statistics.median(clicks['script']):.1f} ms and a forced style and layout "
+                f"after it {statistics.median(clicks['layout']):.1f} ms (a history call made "
+                "while the list is changed forces that layout inside the click)."
             )
 
         if size == settings.serve_size:
@@ -828,7 +865,7 @@ def report(results: Results, settings: Settings, command: str, started: str, loa
     if results.notes:
         parts += ["## Notes", "", *[f"- {note}" for note in results.notes], ""]
     if results.profiles:
-        parts += ["## Profiles of what missed its budget", "", *results.profiles, ""]
+        parts += ["## Profiles of what missed its budget", "", "\n\n".join(results.profiles), ""]
     return "\n".join(parts)
 
 
@@ -903,6 +940,7 @@ def main(arguments: list[str] | None = None) -> Results:
             "The code under scripts/catalogus, hooks/ or docs/ CHANGED while the benchmark ran "
             "(others were editing it): figures measured before and after the change are mixed."
         )
+    results.note("Peak memory (max RSS) of the builds: " + "; ".join(results.peaks) + ".")
     print()
     print(table(results))
     for note in results.notes:
