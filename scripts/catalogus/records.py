@@ -122,6 +122,7 @@ class PhenomenonRecord:
     """What a Fenomeentafel knows of one phenomenon; its id is the phenomenon's slug."""
 
     id: str
+    path: Path
     description: str
     signals: tuple[str, ...]
     chain: tuple[ChainStep, ...]
@@ -134,6 +135,7 @@ class PhenomenonRecord:
     def from_data(cls, record_id: str, path: Path, data: dict) -> "PhenomenonRecord":
         return cls(
             id=record_id,
+            path=path,
             description=data["description"],
             signals=tuple(data.get("signals", ())),
             chain=tuple(ChainStep(**link) for link in data["chain"]),
@@ -147,6 +149,7 @@ class PhenomenonRecord:
 @dataclass(frozen=True)
 class Bottleneck:
     id: str
+    path: Path
     title: str
     summary: str
     description: str
@@ -164,6 +167,7 @@ class Bottleneck:
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Bottleneck":
         return cls(
             id=record_id,
+            path=path,
             title=data["title"],
             summary=data["summary"],
             description=data["description"],
@@ -182,6 +186,7 @@ class Bottleneck:
 @dataclass(frozen=True)
 class Case:
     id: str
+    path: Path
     title: str
     summary: str
     situation: str
@@ -201,6 +206,7 @@ class Case:
         period = data.get("period", {})
         return cls(
             id=record_id,
+            path=path,
             title=data["title"],
             summary=data["summary"],
             situation=data["situation"],

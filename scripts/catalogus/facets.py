@@ -1,0 +1,134 @@
+"""The filters of the overview and the bottleneck register: one table, one builder.
+
+The query parameters are a public contract (docs/over/links.md, whose table is generated from
+`PARAMETERS`); the overview's script reads the facets from the page, so a facet added here
+appears in the page, the script and the documentation at once.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from . import queries
+from .records import Bottleneck, Catalogue
+
+
+@dataclass(frozen=True)
+class Facet:
+    vocabulary: str
+    parameter: str  # the query parameter, e.g. `fenomeen`
+    legend: str  # the fieldset's legend on the page
+    values_description: str  # what the parameter takes, for /over/links/
+    example: str
+    extra: tuple[tuple[str, str], ...] = ()  # values that are not terms, e.g. ("buitenland", …)
+
+
+INTERVENTION_FACETS = (
+    Facet("phenomena", "fenomeen", "Fenomeen", "slug van een fenomeen", "?fenomeen=vastgoed"),
+    Facet(
+        "regions",
+        "regio",
+        "Regio",
+        "slug van een RIEC-regio of `landelijk`",
+        "?regio=rotterdam&regio=den-haag",
+    ),
+    Facet(
+        "countries",
+        "land",
+        "Land",
+        "ISO-code in hoofdletters, of `buitenland` voor alle landen behalve Nederland",
+        "?land=buitenland",
+        extra=((queries.ABROAD, "Buitenland (alle landen)"),),
+    ),
+    Facet("kinds", "soort", "Soort interventie", "slug van een soort interventie", "?soort=bestuurlijk"),
+    Facet(
+        "evidence_levels",
+        "onderbouwing",
+        "Onderbouwing",
+        "slug van een niveau van onderbouwing",
+        "?onderbouwing=goed-beschreven",
+    ),
+    Facet(
+        "statuses",
+        "status",
+        "Status",
+        "`pilot`, `lopend`, `structureel` of `beeindigd`",
+        "?status=structureel",
+    ),
+)
+
+BOTTLENECK_FACETS = (
+    Facet("phenomena", "fenomeen", "Fenomeen", "slug van een fenomeen", "?fenomeen=vastgoed"),
+    Facet(
+        "bottleneck_statuses",
+        "status",
+        "Status",
+        "`open`, `in-behandeling` of `opgelost`",
+        "?status=open",
+    ),
+)
+
+# The overview's other parameters: free text and sorting.
+OTHER_PARAMETERS = (
+    ("q", "vrije tekst, gezocht in titel, samenvatting en organisaties", "?q=bibob"),
+    ("sorteer", "`titel` (standaard), `beoordeeld` of `onderbouwing`", "?sorteer=beoordeeld"),
+)
+
+PARAMETER_OF = {facet.vocabulary: facet.parameter for facet in INTERVENTION_FACETS}
+
+
+def bottleneck_values(item: Bottleneck, vocabulary: str) -> tuple[str, ...]:
+    return {"phenomena": item.phenomena, "bottleneck_statuses": (item.status,)}[vocabulary]
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int  # how many items choosing it alone would show
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    parameter: str
+    legend: str
+    options: tuple[Option, ...]
+
+
+def facet_groups(
+    catalogue: Catalogue,
+    facets: Sequence[Facet],
+    items: Iterable,
+    values_of: Callable[[object, str], tuple[str, ...]],
+) -> list[FacetGroup]:
+    """The filters for a list of items: per facet, the values in use with their counts."""
+    items = list(items)
+
+    def has(item, facet: Facet, value: str) -> bool:
+        if facet.vocabulary == "countries" and value == queries.ABROAD:
+            return item.is_foreign
+        return value in values_of(item, facet.vocabulary)
+
+    groups = []
+    for facet in facets:
+        used = {value for item in items for value in values_of(item, facet.vocabulary)}
+        choices = [*facet.extra] + [
+            (slug, term.label)
+            for slug, term in catalogue.vocabularies[facet.vocabulary].items()
+            if slug in used
+        ]
+        options = tuple(
+            Option(value, label, sum(1 for item in items if has(item, facet, value)))
+            for value, label in choices
+        )
+        groups.append(FacetGroup(facet.parameter, facet.legend, options))
+    return groups
+
+
+def item_attributes(item, facets: Sequence[Facet], values_of) -> dict[str, str]:
+    """The data attributes the filter script matches an item on, e.g. `data-fenomeen`."""
+    attributes = {
+        f"data-{facet.parameter}": " ".join(values_of(item, facet.vocabulary)) for facet in facets
+    }
+    if any(facet.extra for facet in facets) and getattr(item, "is_foreign", False):
+        attributes["data-land"] += f" {queries.ABROAD}"
+    return attributes

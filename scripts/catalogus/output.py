@@ -1,0 +1,53 @@
+"""What a build produces: generated files, each with one owner, and the settings they are made for.
+
+Every page family and export returns `GeneratedFile`s; `collect` refuses two files for one path,
+so no dict merge silently decides which of two generators wins. Edit links and sitemap dates are
+read from these files, not computed again elsewhere.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .records import Catalogue
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What generators need beyond the records: where the catalogue lives and where it is served."""
+
+    catalogue: Catalogue
+    root: Path  # the folder with mkdocs.yml, interventions/, vocabularies/, schema/
+    site_url: str = ""
+    internal: bool = False
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str  # its source path in the site, e.g. `interventies/wet-bibob.md`, `feed.xml`
+    content: str | bytes
+    source: str = ""  # the record file it is made from, relative to the catalogue root
+    last_modified: str = ""  # ISO date of the last change to what it shows
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+
+class DuplicateOutput(Exception):
+    """Two generators made a file for the same path: a bug, never something to resolve quietly."""
+
+
+def collect(groups: Iterable[Iterable[GeneratedFile]]) -> list[GeneratedFile]:
+    """All generated files in one list, refusing a second file for a path already taken."""
+    taken: dict[str, GeneratedFile] = {}
+    for group in groups:
+        for generated in group:
+            if generated.path in taken:
+                raise DuplicateOutput(
+                    f"twee gegenereerde bestanden voor {generated.path} "
+                    f"(uit {taken[generated.path].source or 'de code'} en "
+                    f"{generated.source or 'de code'})"
+                )
+            taken[generated.path] = generated
+    return list(taken.values())

@@ -1,0 +1,73 @@
+"""Questions asked of a catalogue: which records carry a term, which terms are in use.
+
+Every page family and export asks through these, so "a record with this phenomenon" or "abroad"
+means the same thing everywhere.
+"""
+
+from collections.abc import Iterable
+
+from .records import Catalogue, Intervention
+
+# Not a country but every foreign country at once: a value of the `land` filter.
+ABROAD = "buitenland"
+
+
+def values_of(record: Intervention, vocabulary: str) -> tuple[str, ...]:
+    return {
+        "phenomena": record.phenomena,
+        "regions": record.regions,
+        "countries": (record.country,),
+        "kinds": record.kinds,
+        "instruments": record.instruments,
+        "evidence_levels": (record.evidence_level,),
+        "statuses": (record.status,),
+        "outcomes": (record.outcome,),
+        "barrier_steps": record.barrier_steps,
+    }[vocabulary]
+
+
+def matches(record: Intervention, vocabulary: str, value: str) -> bool:
+    if vocabulary == "countries" and value == ABROAD:
+        return record.is_foreign
+    return value in values_of(record, vocabulary)
+
+
+def records_with(catalogue: Catalogue, vocabulary: str, value: str) -> list[Intervention]:
+    return [
+        record for record in catalogue.interventions.values() if matches(record, vocabulary, value)
+    ]
+
+
+def terms_in_use(catalogue: Catalogue, vocabulary: str) -> list[str]:
+    """The terms at least one intervention carries, in the vocabulary's order."""
+    used = {
+        slug
+        for record in catalogue.interventions.values()
+        for slug in values_of(record, vocabulary)
+    }
+    return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
+
+
+def terms_with_pages(catalogue: Catalogue, vocabulary: str) -> list[str]:
+    """Terms that get a page: those used by an intervention, a case or a bottleneck."""
+    used = set(terms_in_use(catalogue, vocabulary))
+    for item in [*catalogue.cases.values(), *catalogue.bottlenecks.values()]:
+        used.update(getattr(item, vocabulary, ()))
+        if vocabulary == "countries" and hasattr(item, "country"):
+            used.add(item.country)
+    if vocabulary == "phenomena":
+        used.update(catalogue.phenomena)
+    return [slug for slug in catalogue.vocabularies[vocabulary] if slug in used]
+
+
+def where(catalogue: Catalogue, record: Intervention) -> str:
+    """Where an intervention runs, in words: its country abroad, its regions at home."""
+    if record.is_foreign:
+        return catalogue.term("countries", record.country).label
+    return ", ".join(catalogue.term("regions", slug).label for slug in record.regions)
+
+
+def newest_first(records: Iterable[Intervention]) -> list[Intervention]:
+    """Newest `last_reviewed` first; records reviewed on the same day by title, then id."""
+    by_title = sorted(records, key=lambda record: (record.title.casefold(), record.id))
+    return sorted(by_title, key=lambda record: record.last_reviewed, reverse=True)
