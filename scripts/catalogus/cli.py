@@ -5,9 +5,10 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import freshness, new_record, paths, proposal
+from . import build, freshness, new_record, paths, proposal
 from .kinds import INTERVENTIONS, KINDS, kind_of
-from .records import load_catalogue
+from .output import DuplicateOutput
+from .records import InvalidCatalogue, load_catalogue
 from .schema import read_schema, render, schema_with_vocabularies
 from .validation import Validator, record_paths
 from .vocabularies import VocabularyError, load_vocabularies
@@ -243,6 +244,23 @@ def from_issue(arguments: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def generate(arguments: argparse.Namespace) -> int:
+    """Every generated page, export and schema into a folder, for an engine without hooks."""
+    root = Path(arguments.root)
+    try:
+        settings = build.load_settings(root, arguments.site_url, arguments.internal)
+        files = build.generate_files(settings)
+    except InvalidCatalogue as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except DuplicateOutput as error:
+        print(f"catalogus: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    build.write_files(files, Path(arguments.folder))
+    print(f"{len(files)} bestanden geschreven in {arguments.folder}.", file=sys.stderr)
+    return EXIT_VALID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogus", description="Werk aan de catalogus Wat werkt tegen ondermijning."
@@ -300,6 +318,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     issue_parser.add_argument("--today", metavar="JJJJ-MM-DD", help="de datum van vandaag")
     issue_parser.set_defaults(handler=from_issue)
+
+    generate_parser = commands.add_parser(
+        "generate", help="schrijf alle gegenereerde pagina's, exports en schema's in een map"
+    )
+    generate_parser.add_argument("folder", metavar="MAP", help="de map om in te schrijven")
+    generate_parser.add_argument(
+        "--root", default=str(paths.ROOT), help="de map van de catalogus (met mkdocs.yml)"
+    )
+    generate_parser.add_argument("--site-url", default="", help="het adres van de site")
+    generate_parser.add_argument(
+        "--internal", action="store_true", help="ook records met access: internal"
+    )
+    generate_parser.set_defaults(handler=generate)
     return parser
 
 

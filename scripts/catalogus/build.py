@@ -1,0 +1,72 @@
+"""The whole build without a site engine: every generated page, export and schema as files.
+
+`generate_files` is what any engine drives: the mkdocs hook hands the files to mkdocs, and
+`catalogus generate FOLDER` writes them into a folder for an engine without hooks, next to the
+hand-written pages of docs/.
+"""
+
+from pathlib import Path
+
+from . import (
+    abroad_page,
+    bottleneck_pages,
+    case_pages,
+    exports,
+    home_widgets,
+    intervention_pages,
+    overview,
+    phenomenon_pages,
+    term_pages,
+    urls,
+)
+from .output import BuildSettings, GeneratedFile, collect
+from .records import load_catalogue
+from .schema import published_schemas
+
+
+def load_settings(root: Path, site_url: str = "", internal: bool = False) -> BuildSettings:
+    """The catalogue under `root` as one build publishes it: the public build never sees an
+    internal record. Raises `InvalidCatalogue` with every problem."""
+    catalogue = load_catalogue(root)
+    return BuildSettings(
+        catalogue if internal else catalogue.only_public(), root, site_url, internal
+    )
+
+
+def schema_files(settings: BuildSettings) -> list[GeneratedFile]:
+    return [
+        GeneratedFile(path, content)
+        for path, content in published_schemas(
+            settings.root / "schema", settings.catalogue.vocabularies
+        ).items()
+    ]
+
+
+def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
+    """Every generated file of the site; two generators claiming one path is an error."""
+    region_map = home_widgets.region_map(
+        settings.catalogue, urls.term_index_path("regions")
+    )
+    return collect(
+        [
+            overview.pages(settings),
+            intervention_pages.pages(settings),
+            term_pages.pages(settings, region_map),
+            phenomenon_pages.pages(settings),
+            bottleneck_pages.pages(settings),
+            case_pages.pages(settings),
+            abroad_page.pages(settings),
+            schema_files(settings),
+            exports.generate_exports(settings),
+        ]
+    )
+
+
+def write_files(files: list[GeneratedFile], folder: Path) -> None:
+    for generated in files:
+        target = folder / generated.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(generated.content, bytes):
+            target.write_bytes(generated.content)
+        else:
+            target.write_text(generated.content, encoding="utf-8")

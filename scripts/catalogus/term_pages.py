@@ -1,0 +1,80 @@
+"""A page per term of a vocabulary (a region, a country, a kind, an instrument, a phenomenon
+without a record of its own) listing its interventions, and an index page per vocabulary."""
+
+from markupsafe import Markup
+
+from . import facets, queries, urls
+from .output import BuildSettings, GeneratedFile
+from .records import Catalogue
+from .rendering import render
+
+# Each vocabulary with term pages: the title of its index and what one term is called.
+TERM_SECTIONS = {
+    "phenomena": ("Fenomenen", "fenomeen"),
+    "regions": ("Regio's", "regio"),
+    "countries": ("Landen", "land"),
+    "kinds": ("Soorten interventie", "soort"),
+    "instruments": ("Juridische instrumenten", "instrument"),
+}
+
+
+def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
+    return render(
+        "term.md",
+        catalogue=catalogue,
+        term=catalogue.term(vocabulary, slug),
+        here=urls.term_path(vocabulary, slug),
+        records=queries.records_with(catalogue, vocabulary, slug),
+        noun=TERM_SECTIONS[vocabulary][1],
+        parameter=facets.PARAMETER_OF.get(vocabulary, ""),
+    )
+
+
+def term_index_page(catalogue: Catalogue, vocabulary: str, picture: Markup | str = "") -> str:
+    """The terms of a vocabulary that have a page; `picture` goes above the list (the regions'
+    index shows the map)."""
+    return render(
+        "term_index.md",
+        title=TERM_SECTIONS[vocabulary][0],
+        vocabulary=vocabulary,
+        here=urls.term_index_path(vocabulary),
+        picture=picture,
+        terms=[
+            (
+                catalogue.term(vocabulary, slug),
+                len(queries.records_with(catalogue, vocabulary, slug)),
+            )
+            for slug in queries.terms_with_pages(catalogue, vocabulary)
+        ],
+    )
+
+
+def newest_review(records) -> str:
+    return max((record.last_reviewed for record in records), default="")
+
+
+def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[GeneratedFile]:
+    """Term pages and indexes; phenomena with a record of their own get a phenomenon page
+    instead (`phenomenon_pages`)."""
+    catalogue = settings.catalogue
+    generated = []
+    for vocabulary in TERM_SECTIONS:
+        picture = region_map if vocabulary == "regions" else ""
+        generated.append(
+            GeneratedFile(
+                urls.term_index_path(vocabulary),
+                term_index_page(catalogue, vocabulary, picture),
+                last_modified=newest_review(catalogue.interventions.values()),
+            )
+        )
+        for slug in queries.terms_with_pages(catalogue, vocabulary):
+            if vocabulary == "phenomena" and slug in catalogue.phenomena:
+                continue
+            generated.append(
+                GeneratedFile(
+                    urls.term_path(vocabulary, slug),
+                    term_page(catalogue, vocabulary, slug),
+                    last_modified=newest_review(queries.records_with(catalogue, vocabulary, slug)),
+                )
+            )
+    return generated
