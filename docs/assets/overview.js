@@ -1,34 +1,50 @@
-// Filters the overview of interventions in place, with the selection kept in the URL.
-// The list in the page is the data: every item carries its facet values in data attributes,
-// so the page works without JavaScript and needs no second download.
+// Filters a list (the overview of interventions, the register of knelpunten) in place, with the
+// selection kept in the URL. The list in the page is the data: every item carries its facet
+// values in data attributes, so the page works without JavaScript and needs no second download.
 
 const form = document.querySelector(".ww-filters");
 if (form) {
   setUp(form);
 }
 
+// A national approach applies in every region: choosing a region shows it too, unless the
+// visitor asks for regional interventions only (`landelijk=nee`).
+const REGION = "regio";
+const NATIONAL = "landelijk";
+
 function setUp(form) {
   const list = document.querySelector(".ww-result-list");
   const status = document.querySelector(".ww-result-count");
-  const parameters = [...form.querySelectorAll("fieldset[data-parameter]")].map(
-    (fieldset) => fieldset.dataset.parameter,
+  const noun = status.textContent.trim().split(" ").slice(1).join(" ");
+  const chips = document.querySelector(".ww-chips");
+  const empty = document.querySelector(".ww-empty");
+  const summary = form.querySelector(".ww-filters__summary");
+  const regionalOnly = form.elements[NATIONAL] || null;
+  const fieldsets = [...form.querySelectorAll("fieldset[data-parameter]")];
+  const parameters = fieldsets.map((fieldset) => fieldset.dataset.parameter);
+  const legends = new Map(
+    fieldsets.map((fieldset) => [fieldset.dataset.parameter, fieldset.querySelector("legend").textContent]),
   );
-  const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+  const boxes = [...form.querySelectorAll("fieldset[data-parameter] ul input[type=checkbox]")];
   const boxesByParameter = new Map(
     parameters.map((parameter) => [parameter, boxes.filter((box) => box.name === parameter)]),
   );
+  const labels = new Map(boxes.map((box) => [`${box.name}=${box.value}`, box.dataset.label]));
   const countLabels = new Map(
     [...form.querySelectorAll("[data-count-for]")].map((label) => [label.dataset.countFor, label]),
   );
+  const sortOptions = [...form.elements.sorteer.options].map((option) => option.value);
   const records = [...list.children].map((item) => ({
     item,
     values: Object.fromEntries(
       parameters.map((parameter) => [parameter, (item.dataset[parameter] || "").split(" ")]),
     ),
+    national: (item.dataset[REGION] || "").split(" ").includes(NATIONAL),
     text: item.dataset.text,
     title: item.querySelector("a").textContent,
     reviewed: item.dataset.reviewed,
     rank: Number(item.dataset.evidenceRank),
+    outcome: Number(item.dataset.outcomeRank || 0),
   }));
   const total = records.length;
   const facetPanel = form.querySelector(".ww-facets");
@@ -42,7 +58,12 @@ function setUp(form) {
       const [parameter, value] = where.split(":");
       if (parameters.includes(parameter) && value) query.append(parameter, value);
     }
-    const selection = { facets: {}, text: (query.get("q") || "").trim(), sort: query.get("sorteer") || "titel" };
+    const selection = {
+      facets: {},
+      text: (query.get("q") || "").trim(),
+      sort: query.get("sorteer") || "titel",
+      regionalOnly: query.get(NATIONAL) === "nee",
+    };
     for (const parameter of parameters) {
       const values = query.getAll(parameter).filter(Boolean);
       if (values.length) selection.facets[parameter] = new Set(values);
@@ -51,7 +72,12 @@ function setUp(form) {
   }
 
   function selectionFromForm() {
-    const selection = { facets: {}, text: form.elements.q.value.trim(), sort: form.elements.sorteer.value };
+    const selection = {
+      facets: {},
+      text: form.elements.q.value.trim(),
+      sort: form.elements.sorteer.value,
+      regionalOnly: regionalOnly ? regionalOnly.checked : false,
+    };
     for (const box of boxes) {
       if (!box.checked) continue;
       (selection.facets[box.name] ??= new Set()).add(box.value);
@@ -64,6 +90,7 @@ function setUp(form) {
     for (const parameter of parameters) {
       for (const value of selection.facets[parameter] || []) query.append(parameter, value);
     }
+    if (selection.regionalOnly && selection.facets[REGION]) query.set(NATIONAL, "nee");
     if (selection.text) query.set("q", selection.text);
     if (selection.sort !== "titel") query.set("sorteer", selection.sort);
     const search = query.toString();
@@ -76,13 +103,19 @@ function setUp(form) {
     return {
       facets: Object.entries(selection.facets),
       words: selection.text ? selection.text.toLowerCase().split(/\s+/) : [],
+      withNational: !selection.regionalOnly,
     };
+  }
+
+  function facetMatches(record, parameter, wanted, withNational) {
+    if (parameter === REGION && withNational && record.national) return true;
+    return record.values[parameter].some((value) => wanted.has(value));
   }
 
   function matches(record, criteria, skipParameter) {
     for (const [parameter, wanted] of criteria.facets) {
       if (parameter === skipParameter) continue;
-      if (!record.values[parameter].some((value) => wanted.has(value))) return false;
+      if (!facetMatches(record, parameter, wanted, criteria.withNational)) return false;
     }
     for (const word of criteria.words) {
       if (!record.text.includes(word)) return false;
@@ -91,16 +124,19 @@ function setUp(form) {
   }
 
   function showCounts(criteria) {
-    // Each value shows how many interventions there would be with that value chosen:
-    // the other facets' choices apply, this facet's own choices do not.
+    // Each value shows how many items there would be with that value chosen: the other
+    // facets' choices apply, this facet's own choices do not.
     for (const parameter of parameters) {
       const tally = new Map();
+      let national = 0;
       for (const record of records) {
         if (!matches(record, criteria, parameter)) continue;
         for (const value of record.values[parameter]) tally.set(value, (tally.get(value) || 0) + 1);
+        if (record.national) national += 1;
       }
       for (const box of boxesByParameter.get(parameter)) {
-        const count = tally.get(box.value) || 0;
+        let count = tally.get(box.value) || 0;
+        if (parameter === REGION && criteria.withNational && box.value !== NATIONAL) count += national;
         const label = countLabels.get(`${parameter}=${box.value}`);
         if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
         box.closest("li").classList.toggle("ww-facet__value--empty", count === 0 && !box.checked);
@@ -110,23 +146,103 @@ function setUp(form) {
 
   function sortList(sort) {
     if (sort === currentSort) return;
+    const byTitle = (a, b) => a.title.localeCompare(b.title, "nl");
     const compare = {
-      titel: (a, b) => a.title.localeCompare(b.title, "nl"),
-      beoordeeld: (a, b) => b.reviewed.localeCompare(a.reviewed) || a.title.localeCompare(b.title, "nl"),
-      onderbouwing: (a, b) => b.rank - a.rank || a.title.localeCompare(b.title, "nl"),
-    }[sort] || ((a, b) => a.title.localeCompare(b.title, "nl"));
+      titel: byTitle,
+      beoordeeld: (a, b) => b.reviewed.localeCompare(a.reviewed) || byTitle(a, b),
+      onderbouwing: (a, b) => b.rank - a.rank || byTitle(a, b),
+      uitkomst: (a, b) => a.outcome - b.outcome || b.rank - a.rank || byTitle(a, b),
+    }[sort] || byTitle;
     const fragment = document.createDocumentFragment();
     for (const record of [...records].sort(compare)) fragment.appendChild(record.item);
     list.appendChild(fragment);
     currentSort = sort;
   }
 
+  function chip(text, remove) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ww-chip";
+    button.textContent = text;
+    button.setAttribute("aria-label", `Filter ${text} weghalen`);
+    button.addEventListener("click", () => {
+      remove();
+      update(false);
+      // The chip is gone: keep the keyboard where the visitor was, on the next chip.
+      (chips.querySelector("button") || status).focus();
+    });
+    return button;
+  }
+
+  function showChips(selection) {
+    const buttons = [];
+    for (const [parameter, values] of Object.entries(selection.facets)) {
+      for (const value of values) {
+        const label = labels.get(`${parameter}=${value}`) || value;
+        buttons.push(
+          chip(`${legends.get(parameter)}: ${label}`, () => {
+            for (const box of boxesByParameter.get(parameter)) if (box.value === value) box.checked = false;
+          }),
+        );
+      }
+    }
+    if (selection.regionalOnly && selection.facets[REGION]) {
+      buttons.push(chip("Alleen regionaal", () => (regionalOnly.checked = false)));
+    }
+    if (selection.text) buttons.push(chip(`Tekst: ${selection.text}`, () => (form.elements.q.value = "")));
+    chips.replaceChildren(...buttons);
+    chips.hidden = buttons.length === 0;
+  }
+
+  // An empty result says which filter emptied it and offers the nearest selection that is not
+  // empty: the same choice without one of its filters.
+  function showEmpty(selection, criteria, visible) {
+    empty.replaceChildren();
+    empty.hidden = visible !== 0;
+    if (visible !== 0) return;
+    const options = [];
+    for (const [parameter, values] of Object.entries(selection.facets)) {
+      const count = records.filter((record) => matches(record, criteria, parameter)).length;
+      if (count) options.push({ parameter, values, count });
+    }
+    if (selection.regionalOnly && selection.facets[REGION]) {
+      const count = records.filter((record) => matches(record, { ...criteria, withNational: true })).length;
+      if (count) options.push({ parameter: NATIONAL, values: new Set(["landelijke meegerekend"]), count });
+    }
+    options.sort((a, b) => b.count - a.count);
+    const intro = document.createElement("p");
+    intro.textContent = options.length
+      ? `Geen ${noun} met deze keuze. Dichtstbijzijnde selecties die wel iets opleveren:`
+      : `Geen ${noun} met deze keuze. Haal filters weg of wis alle filters.`;
+    const items = options.map(({ parameter, values, count }) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button ww-empty__option";
+      const chosen = [...values].map((value) => labels.get(`${parameter}=${value}`) || value).join(", ");
+      const name = parameter === NATIONAL ? "met de landelijke aanpakken erbij" : `zonder ${legends.get(parameter).toLowerCase()} (${chosen})`;
+      button.textContent = `${count} ${count === 1 && noun === "interventies" ? "interventie" : noun} ${name}`;
+      button.addEventListener("click", () => {
+        if (parameter === NATIONAL) regionalOnly.checked = false;
+        else for (const box of boxesByParameter.get(parameter)) box.checked = false;
+        update(false);
+      });
+      item.appendChild(button);
+      return item;
+    });
+    const listElement = document.createElement("ul");
+    listElement.append(...items);
+    empty.append(intro, listElement);
+  }
+
   function show(selection) {
     for (const box of boxes) box.checked = selection.facets[box.name]?.has(box.value) ?? false;
+    if (regionalOnly) {
+      regionalOnly.checked = selection.regionalOnly;
+      regionalOnly.disabled = !selection.facets[REGION];
+    }
     form.elements.q.value = selection.text;
-    form.elements.sorteer.value = ["titel", "beoordeeld", "onderbouwing"].includes(selection.sort)
-      ? selection.sort
-      : "titel";
+    form.elements.sorteer.value = sortOptions.includes(selection.sort) ? selection.sort : "titel";
     const criteria = prepared(selection);
     let visible = 0;
     for (const record of records) {
@@ -137,12 +253,13 @@ function setUp(form) {
     }
     sortList(form.elements.sorteer.value);
     showCounts(criteria);
+    showChips(selection);
+    showEmpty(selection, criteria, visible);
     const active = Object.values(selection.facets).reduce((sum, values) => sum + values.size, 0);
     activeFilters.textContent = active ? `(${active} gekozen)` : "";
-    status.textContent =
-      visible === total
-        ? `${total} interventies`
-        : `${visible} van ${total} interventies`;
+    const count = visible === total ? `${total} ${noun}` : `${visible} van ${total} ${noun}`;
+    status.textContent = count;
+    if (summary) summary.querySelector(".ww-filters__count").textContent = count;
   }
 
   function update(replace) {
@@ -170,6 +287,8 @@ function setUp(form) {
   window.addEventListener("popstate", () => show(selectionFromUrl()));
 
   if (window.matchMedia("(min-width: 60em)").matches) facetPanel.open = true;
+  if (summary) summary.hidden = false;
+  status.tabIndex = -1;
   const initial = selectionFromUrl();
   show(initial);
   const canonical = urlOf(initial);

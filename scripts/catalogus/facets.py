@@ -48,6 +48,13 @@ INTERVENTION_FACETS = (
         "?onderbouwing=goed-beschreven",
     ),
     Facet(
+        "outcomes",
+        "uitkomst",
+        "Uitkomst",
+        "slug van een uitkomst: `positief`, `gemengd`, `geen-effect`, `negatief` of `onbekend`",
+        "?uitkomst=positief",
+    ),
+    Facet(
         "statuses",
         "status",
         "Status",
@@ -67,11 +74,26 @@ BOTTLENECK_FACETS = (
     ),
 )
 
-# The overview's other parameters: free text and sorting.
+# National approaches apply in every region: choosing a region shows them too, marked as
+# national, unless this parameter asks for the region's own interventions only.
+REGIONAL_ONLY = ("landelijk", "nee")
+
+# The overview's other parameters: free text, national approaches and sorting.
 OTHER_PARAMETERS = (
     ("q", "vrije tekst, gezocht in titel, samenvatting en organisaties", "?q=bibob"),
-    ("sorteer", "`titel` (standaard), `beoordeeld` of `onderbouwing`", "?sorteer=beoordeeld"),
+    (
+        REGIONAL_ONLY[0],
+        "`nee`: bij een gekozen regio alleen de interventies van die regio, zonder de landelijke",
+        "?regio=oost-brabant&landelijk=nee",
+    ),
+    (
+        "sorteer",
+        "`titel` (standaard), `beoordeeld`, `onderbouwing` of `uitkomst`",
+        "?sorteer=uitkomst",
+    ),
 )
+
+NATIONAL = "landelijk"  # the region slug of a national approach
 
 PARAMETER_OF = {facet.vocabulary: facet.parameter for facet in INTERVENTION_FACETS}
 
@@ -106,7 +128,10 @@ def facet_groups(
     def has(item, facet: Facet, value: str) -> bool:
         if facet.vocabulary == "countries" and value == queries.ABROAD:
             return item.is_foreign
-        return value in values_of(item, facet.vocabulary)
+        values = values_of(item, facet.vocabulary)
+        if facet.vocabulary == "regions" and NATIONAL in values:
+            return True  # a national approach applies in every region
+        return value in values
 
     groups = []
     for facet in facets:

@@ -15,6 +15,7 @@ SORT_OPTIONS = (
     ("titel", "Titel"),
     ("beoordeeld", "Laatst beoordeeld"),
     ("onderbouwing", "Onderbouwing (sterkste eerst)"),
+    ("uitkomst", "Uitkomst (wat werkte eerst)"),
 )
 
 
@@ -22,25 +23,32 @@ SORT_OPTIONS = (
 class OverviewItem:
     record: Intervention
     path: str
-    title: str
-    summary: str
+    national: bool
     attributes: dict[str, str]
 
 
-def overview_item(record: Intervention, evidence_rank: int) -> OverviewItem:
+def overview_item(record: Intervention, ranks: dict[str, dict[str, int]]) -> OverviewItem:
     attributes = facets.item_attributes(record, facets.INTERVENTION_FACETS, queries.values_of)
     attributes["data-reviewed"] = record.last_reviewed
-    attributes["data-evidence-rank"] = str(evidence_rank)
+    attributes["data-evidence-rank"] = str(ranks["evidence_levels"][record.evidence_level])
+    # What worked first: the outcomes vocabulary runs from positive to unknown.
+    attributes["data-outcome-rank"] = str(ranks["outcomes"][record.outcome])
     attributes["data-text"] = " ".join(
         [record.title, record.summary, record.lead_organisation, *record.partners]
     ).lower()
     return OverviewItem(
-        record, urls.intervention_path(record.id), record.title, record.summary, attributes
+        record,
+        urls.intervention_path(record.id),
+        facets.NATIONAL in record.regions,
+        attributes,
     )
 
 
 def overview_page(catalogue: Catalogue) -> str:
-    ranks = {slug: rank for rank, slug in enumerate(catalogue.vocabularies["evidence_levels"])}
+    ranks = {
+        vocabulary: {slug: rank for rank, slug in enumerate(catalogue.vocabularies[vocabulary])}
+        for vocabulary in ("evidence_levels", "outcomes")
+    }
     records = list(catalogue.interventions.values())
     return render(
         "overview.md",
@@ -50,7 +58,8 @@ def overview_page(catalogue: Catalogue) -> str:
         facet_groups=facets.facet_groups(
             catalogue, facets.INTERVENTION_FACETS, records, queries.values_of
         ),
-        items=[overview_item(record, ranks[record.evidence_level]) for record in records],
+        items=[overview_item(record, ranks) for record in records],
+        regional_only=facets.REGIONAL_ONLY,
         noun="interventies",
     )
 
