@@ -53,6 +53,9 @@ class Intervention:
     # Only for a foreign approach (the schema forbids them for a Dutch one).
     adoption_in_nl: str = ""
     dutch_counterparts: tuple[str, ...] = ()
+    # Helps at every step without blocking one in particular (the barrier model, the
+    # fenomeentafels, RIEC-LIEC): shown apart, so it does not hide a gap at any step.
+    cross_cutting: bool = False
 
     @property
     def is_foreign(self) -> bool:
@@ -104,6 +107,7 @@ class Intervention:
             last_reviewed=data["last_reviewed"],
             adoption_in_nl=data.get("adoption_in_nl", ""),
             dutch_counterparts=tuple(data.get("dutch_counterparts", ())),
+            cross_cutting=data.get("cross_cutting", False),
         )
 
 
@@ -162,6 +166,7 @@ class Bottleneck:
     resolved_by: tuple[str, ...]
     sources: tuple[Source, ...]
     last_reviewed: str
+    barrier_steps: tuple[str, ...] = ()  # the steps where it hinders raising barriers
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Bottleneck":
@@ -180,6 +185,7 @@ class Bottleneck:
             resolved_by=tuple(data.get("resolved_by", ())),
             sources=_sources(data),
             last_reviewed=data["last_reviewed"],
+            barrier_steps=tuple(data.get("barrier_steps", ())),
         )
 
 
@@ -200,6 +206,7 @@ class Case:
     period_end: int | None
     sources: tuple[Source, ...]
     last_reviewed: str
+    bottlenecks: tuple[str, ...] = ()  # the knelpunten it illustrates
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Case":
@@ -220,6 +227,7 @@ class Case:
             period_end=period.get("end"),
             sources=_sources(data),
             last_reviewed=data["last_reviewed"],
+            bottlenecks=tuple(data.get("bottlenecks", ())),
         )
 
 
