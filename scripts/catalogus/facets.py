@@ -39,6 +39,13 @@ INTERVENTION_FACETS = (
         "?land=buitenland",
         extra=((queries.ABROAD, "Buitenland (alle landen)"),),
     ),
+    Facet(
+        "barrier_steps",
+        "stap",
+        "Blokkeert stap",
+        "slug van een stap van het criminele bedrijfsproces; overkoepelende aanpakken tellen niet mee",
+        "?fenomeen=vastgoed&stap=locatie",
+    ),
     Facet("kinds", "soort", "Soort interventie", "slug van een soort interventie", "?soort=bestuurlijk"),
     Facet(
         "evidence_levels",

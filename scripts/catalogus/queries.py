@@ -22,7 +22,9 @@ def values_of(record: Intervention, vocabulary: str) -> tuple[str, ...]:
         "evidence_levels": (record.evidence_level,),
         "statuses": (record.status,),
         "outcomes": (record.outcome,),
-        "barrier_steps": record.barrier_steps,
+        # A cross-cutting approach helps at every step but blocks none in particular, so a
+        # selection by step shows the approaches specific to it (see evidence_map).
+        "barrier_steps": () if record.cross_cutting else record.barrier_steps,
     }[vocabulary]
 
 

@@ -19,6 +19,12 @@ TERM_SECTIONS = {
 
 
 def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
+    # A region's page also lists the national approaches, which apply there too.
+    national = (
+        queries.records_with(catalogue, "regions", facets.NATIONAL)
+        if vocabulary == "regions" and slug != facets.NATIONAL
+        else None
+    )
     return render(
         "term.md",
         catalogue=catalogue,
@@ -27,6 +33,7 @@ def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
         records=queries.records_with(catalogue, vocabulary, slug),
         noun=TERM_SECTIONS[vocabulary][1],
         parameter=facets.PARAMETER_OF.get(vocabulary, ""),
+        national=national,
     )
 
 

@@ -1,0 +1,86 @@
+"""The evidence and gap map: per phenomenon and step of the criminal business process, what
+blocks it, how strong the evidence is, what hinders it, and what other countries do.
+
+Made in the manner of the Campbell and 3ie evidence and gap maps: a cell with nothing in it is a
+gap, and is shown as one. Cross-cutting approaches (the barrier model itself, the fenomeentafels,
+RIEC-LIEC) help at every step, so they are kept apart instead of filling every cell.
+"""
+
+from dataclasses import dataclass
+
+from .records import Bottleneck, Catalogue, Intervention
+
+
+@dataclass(frozen=True)
+class Cell:
+    phenomenon: str
+    step: str
+    dutch: tuple[Intervention, ...]  # Dutch interventions that block this step specifically
+    foreign: tuple[Intervention, ...]
+    bottlenecks: tuple[Bottleneck, ...]  # knelpunten that hinder raising a barrier here
+
+    @property
+    def interventions(self) -> tuple[Intervention, ...]:
+        return self.dutch + self.foreign
+
+    @property
+    def is_gap(self) -> bool:
+        """No Dutch intervention blocks this step specifically (a foreign one may show how)."""
+        return not self.dutch
+
+
+def blocks(record: Intervention, phenomenon: str, step: str) -> bool:
+    return (
+        not record.cross_cutting
+        and phenomenon in record.phenomena
+        and step in record.barrier_steps
+    )
+
+
+def cell(catalogue: Catalogue, phenomenon: str, step: str) -> Cell:
+    blocking = [
+        record for record in catalogue.interventions.values() if blocks(record, phenomenon, step)
+    ]
+    return Cell(
+        phenomenon,
+        step,
+        tuple(record for record in blocking if not record.is_foreign),
+        tuple(record for record in blocking if record.is_foreign),
+        tuple(
+            item
+            for item in catalogue.bottlenecks.values()
+            if phenomenon in item.phenomena and step in item.barrier_steps
+        ),
+    )
+
+
+def cross_cutting(catalogue: Catalogue, phenomenon: str) -> list[Intervention]:
+    return [
+        record
+        for record in catalogue.interventions.values()
+        if record.cross_cutting and phenomenon in record.phenomena
+    ]
+
+
+def phenomenon_steps(catalogue: Catalogue, phenomenon: str) -> list[str]:
+    """The steps of a phenomenon's chain as its record describes them, else every step."""
+    record = catalogue.phenomena.get(phenomenon)
+    if record is not None and record.chain:
+        return [link.step for link in record.chain]
+    return list(catalogue.vocabularies["barrier_steps"])
+
+
+def strongest_evidence(catalogue: Catalogue, records) -> str:
+    """The slug of the strongest evidence level among records, "" for none."""
+    levels = list(catalogue.vocabularies["evidence_levels"])
+    ranks = [levels.index(record.evidence_level) for record in records]
+    return levels[max(ranks)] if ranks else ""
+
+
+def catalogue_map(catalogue: Catalogue, phenomena: list[str]) -> dict[tuple[str, str], Cell]:
+    """Every phenomenon × every step of the barrier model, for /bewijskaart/."""
+    return {
+        (phenomenon, step): cell(catalogue, phenomenon, step)
+        for phenomenon in phenomena
+        for step in catalogue.vocabularies["barrier_steps"]
+    }
