@@ -7,43 +7,16 @@ Run: .venv/bin/python bench/validation_speed.py [COUNT ...]
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for `bench` when run as a script
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from synthetic import write_catalogue
-
+from bench.synthetic import write_catalogue
+from bench.validation import measure_validation
 from catalogus import paths
-from catalogus.validation import Validator, record_paths
-from catalogus.vocabularies import load_vocabularies
+from catalogus.validation import record_paths
 
 RUNS = 3
-
-
-def median_seconds(action) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def measure(files: list[Path]) -> tuple[float, float]:
-    def parse_only():
-        for path in files:
-            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-    def validate():
-        # As `catalogus validate` builds it: the schemas of every kind of record.
-        validator = Validator.for_catalogue(paths.SCHEMAS, load_vocabularies())
-        problems = validator.validate(files)
-        assert not problems, problems[:3]
-
-    return median_seconds(parse_only), median_seconds(validate)
 
 
 def main(counts: list[int]) -> None:
@@ -56,7 +29,8 @@ def main(counts: list[int]) -> None:
                 (str(count), record_paths(write_catalogue(Path(temporary) / str(count), count)))
             )
         for label, files in rows:
-            floor, ours = measure(files)
+            floor_runs, our_runs = measure_validation(files, RUNS)
+            floor, ours = statistics.median(floor_runs), statistics.median(our_runs)
             print(
                 f"| {label} ({len(files)}) | {floor:.3f} s | {ours:.3f} s | {ours / floor:.2f}× |"
             )

@@ -5,7 +5,6 @@ weight and the facet clicks in Chromium. The figures are not checked against the
 are set for 1,000 to 10,000 records); `make bench` measures them.
 """
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,23 +13,23 @@ from types import SimpleNamespace
 
 import pytest
 
+from bench.projects import static_project, synthetic_project
+from bench.results import Budget, verdict
+from bench.settings import nearest
+
 RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
-_spec = importlib.util.spec_from_file_location("bench_run", RUN)
-bench = importlib.util.module_from_spec(_spec)
-sys.modules["bench_run"] = bench  # dataclasses look their module up while it loads
-_spec.loader.exec_module(bench)
 
 
 def test_verdict_only_where_the_budget_is_set():
-    budget = bench.Budget((1_000,), 1.2, "≤ 1.2×")
-    assert bench.verdict(budget, 1_000, 1.2) == "PASS"
-    assert bench.verdict(budget, 1_000, 1.21) == "FAIL"
-    assert bench.verdict(budget, 20, 9.0) == "—"
+    budget = Budget((1_000,), 1.2, "≤ 1.2×")
+    assert verdict(budget, 1_000, 1.2) == "PASS"
+    assert verdict(budget, 1_000, 1.21) == "FAIL"
+    assert verdict(budget, 20, 9.0) == "—"
 
 
 def test_roles_go_to_the_nearest_size():
-    assert bench.nearest([20], 5_000) == 20
-    assert bench.nearest([1_000, 5_000, 10_000], 5_000) == 5_000
+    assert nearest([20], 5_000) == 20
+    assert nearest([1_000, 5_000, 10_000], 5_000) == 5_000
 
 
 # In a process of its own: the benchmark drives Chromium with Playwright's sync API, which cannot
@@ -39,7 +38,6 @@ TINY_RUN = """
 import dataclasses, importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("bench_run", sys.argv[1])
 bench = importlib.util.module_from_spec(spec)
-sys.modules["bench_run"] = bench
 spec.loader.exec_module(bench)
 results = bench.main(sys.argv[2:])
 print(json.dumps([dataclasses.asdict(row) for row in results.rows]))
@@ -86,8 +84,8 @@ def test_report_has_table_and_machine(tiny_run):
 
 
 def test_static_floor_project_has_no_hook(tmp_path):
-    project = bench.synthetic_project(tmp_path / "project", 3)
-    static = bench.static_project(project, tmp_path / "static")
+    project = synthetic_project(tmp_path / "project", 3)
+    static = static_project(project, tmp_path / "static")
     config = (static / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks" not in config
     assert not list((static / "interventions").iterdir())
