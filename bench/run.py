@@ -53,6 +53,7 @@ from synthetic import write_catalogue  # noqa: E402
 
 from catalogus import exports, knowledge, pages, paths, site  # noqa: E402
 from catalogus import macros as catalogue_macros  # noqa: E402
+from catalogus.output import BuildSettings  # noqa: E402
 from catalogus.validation import Validator, record_paths  # noqa: E402
 from catalogus.vocabularies import load_vocabularies  # noqa: E402
 from tests.site_project import make_project  # noqa: E402
@@ -184,8 +185,8 @@ def static_project(project: Path, target: Path) -> Path:
     site.on_config(SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), extra={}))
     catalogue = site.current_catalogue()
     generated = pages.generate_pages(catalogue) | knowledge.generate_pages(catalogue)
-    exported = exports.generate_exports(catalogue, project, "")
-    generated |= {path: text for path, text in exported.items() if path.endswith(".md")}
+    exported = exports.generate_exports(BuildSettings(catalogue, project))
+    generated |= {output.path: output.content for output in exported if output.is_page}
     if hasattr(site, "on_page_markdown"):  # what the hook adds to a page's markdown (citations)
         site_config = SimpleNamespace(site_url=config.get("site_url", ""))
         for source_path, content in generated.items():
