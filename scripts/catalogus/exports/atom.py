@@ -55,9 +55,8 @@ def entries(catalogue: Catalogue, phenomenon: str | None = None) -> list[Interve
     return newest_first(records)
 
 
-def updated(catalogue: Catalogue, phenomenon: str | None = None) -> str:
-    """The date of a feed: its newest entry's review."""
-    records = entries(catalogue, phenomenon)
+def updated(catalogue: Catalogue, records: list[Intervention]) -> str:
+    """The date of a feed with these entries: the newest entry's review."""
     return records[0].last_reviewed if records else catalogue_date(catalogue)
 
 
@@ -72,6 +71,7 @@ def feed(catalogue: Catalogue, site_url: str, phenomenon: str | None = None) -> 
         alternate = urls.term_path("phenomena", phenomenon)
         title = f"{PUBLISHER}: {label}"
         subtitle = f"Nieuwe en opnieuw beoordeelde interventies tegen {label.lower()}."
+    records = entries(catalogue, phenomenon)
     home = urls.base_url(site_url)
     self_url = urls.absolute_url(site_url, feed_path(phenomenon))
 
@@ -80,7 +80,7 @@ def feed(catalogue: Catalogue, site_url: str, phenomenon: str | None = None) -> 
     _add(root, "id", self_url)
     _add(root, "title", title, type="text")
     _add(root, "subtitle", subtitle, type="text")
-    _add(root, "updated", _atom_date(updated(catalogue, phenomenon)))
+    _add(root, "updated", _atom_date(updated(catalogue, records)))
     author = _add(root, "author")
     _add(author, "name", PUBLISHER)
     _add(author, "uri", home)
@@ -93,7 +93,7 @@ def feed(catalogue: Catalogue, site_url: str, phenomenon: str | None = None) -> 
         href=urls.absolute_url(site_url, alternate),
     )
     _add(root, "rights", f"Inhoud onder {LICENCE_NAME}: {LICENCE_URL}", type="text")
-    for record in entries(catalogue, phenomenon):
+    for record in records:
         url = intervention_url(site_url, record.id)
         entry = _add(root, "entry")
         _add(entry, "id", url)
@@ -126,7 +126,7 @@ def files(settings: BuildSettings) -> list[GeneratedFile]:
         GeneratedFile(
             feed_path(phenomenon),
             feed(catalogue, settings.site_url, phenomenon),
-            last_modified=updated(catalogue, phenomenon),
+            last_modified=updated(catalogue, entries(catalogue, phenomenon)),
         )
         for phenomenon in [None, *phenomena_with_feeds(catalogue)]
     ]
