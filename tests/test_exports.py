@@ -8,6 +8,7 @@ import copy
 import csv
 import datetime
 import gzip
+import html
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -17,7 +18,9 @@ import jsonschema
 import pytest
 import yaml
 
-from catalogus import exports, paths
+from catalogus import exports, paths, rendering
+from catalogus.exports import atom, common, csv_export, json_export, linked_data, open_data, sitemap
+from catalogus.output import BuildSettings, GeneratedFile
 from catalogus.records import Catalogue, Intervention
 from catalogus.vocabularies import load_vocabularies
 
@@ -44,7 +47,7 @@ def vocabularies():
 
 @pytest.fixture(scope="module")
 def export_schema():
-    return json.loads((ROOT / exports.EXPORT_SCHEMA).read_text(encoding="utf-8"))
+    return json.loads((ROOT / common.EXPORT_SCHEMA).read_text(encoding="utf-8"))
 
 
 def variations(base: dict) -> dict[str, dict]:
@@ -125,9 +128,9 @@ def validate_export(data: dict, schema: dict) -> None:
 
 
 def test_json_export_is_valid_against_its_schema(catalogue, export_schema):
-    data = json.loads(exports.json_export(catalogue, SITE).decode("utf-8"))
+    data = json.loads(json_export.render(catalogue, SITE).decode("utf-8"))
     validate_export(data, export_schema)
-    assert data["version"] == exports.FORMAT_VERSION
+    assert data["version"] == common.FORMAT_VERSION
     # The newest review of the *public* records: the internal one is newer still.
     assert data["generated"] == "2026-03-01"
     assert data["url"] == SITE
@@ -135,7 +138,7 @@ def test_json_export_is_valid_against_its_schema(catalogue, export_schema):
 
 
 def test_json_export_matches_the_records(catalogue, records, vocabularies):
-    items = json.loads(exports.json_export(catalogue, SITE))["interventions"]
+    items = json.loads(json_export.render(catalogue, SITE))["interventions"]
     assert [item["id"] for item in items] == PUBLIC_IDS
     for item in items:
         data = records[item["id"]]
@@ -198,7 +201,7 @@ def test_export_schema_covers_every_field_of_a_record(export_schema):
     for field in exported.values():
         assert field.get("title") and field.get("description")
     assert jsonschema.Draft202012Validator(export_schema["properties"]["version"]).is_valid(
-        exports.FORMAT_VERSION
+        common.FORMAT_VERSION
     )
 
 
@@ -210,10 +213,10 @@ def read_csv(raw: bytes) -> list[list[str]]:
 
 
 def test_csv_is_made_for_dutch_excel(catalogue):
-    raw = exports.csv_export(catalogue, SITE)
+    raw = csv_export.render(catalogue, SITE)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = read_csv(raw)
-    header = [column.name for column in exports.CSV_COLUMNS]
+    header = [column.name for column in csv_export.COLUMNS]
     assert rows[0] == header
     assert len(set(header)) == len(header)
     assert all(name.isascii() and name == name.lower() for name in header)
@@ -225,7 +228,7 @@ def test_csv_is_made_for_dutch_excel(catalogue):
 
 
 def test_csv_rows_match_the_records(catalogue, records, vocabularies):
-    rows = read_csv(exports.csv_export(catalogue, SITE))
+    rows = read_csv(csv_export.render(catalogue, SITE))
     by_id = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert [row[0] for row in rows[1:]] == PUBLIC_IDS
     for record_id, row in by_id.items():
@@ -294,7 +297,7 @@ def check_required_elements(feed: ET.Element, feed_url: str, alternate: str) -> 
 
 
 def test_feed_lists_public_records_newest_first(catalogue, records):
-    feed = read_feed(exports.atom_feed(catalogue, SITE))
+    feed = read_feed(atom.feed(catalogue, SITE))
     check_required_elements(feed, f"{SITE}feed.xml", f"{SITE}interventies/")
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}id") for entry in entries] == [
@@ -314,7 +317,7 @@ def test_feed_text_is_escaped_and_reads_back_unchanged(valid_record_data, vocabu
     valid_record_data["title"] = HOSTILE_TITLE
     valid_record_data["summary"] = "<![CDATA[ x ]]> &amp; <b>vet</b>"
     record = Intervention.from_data("proef-een", Path("proef-een.yml"), valid_record_data)
-    raw = exports.atom_feed(Catalogue({"proef-een": record}, vocabularies), SITE)
+    raw = atom.feed(Catalogue({"proef-een": record}, vocabularies), SITE)
     assert b"<script>" not in raw and b"<b>" not in raw
     entry = read_feed(raw).find(f"{ATOM}entry")
     # Characters XML cannot hold at all (here a vertical tab) are dropped; the rest is kept.
@@ -323,7 +326,10 @@ def test_feed_text_is_escaped_and_reads_back_unchanged(valid_record_data, vocabu
 
 
 def test_a_feed_per_phenomenon_with_public_records(catalogue, vocabularies):
-    feeds = exports.atom_feeds(catalogue, SITE)
+    feeds = {
+        generated.path: generated.content
+        for generated in atom.files(BuildSettings(catalogue, ROOT, SITE))
+    }
     # mensenhandel only has the internal record: no feed.
     assert set(feeds) == {"feed.xml", "fenomenen/vastgoed/feed.xml", "fenomenen/witwassen/feed.xml"}
     vastgoed = read_feed(feeds["fenomenen/vastgoed/feed.xml"])
@@ -360,7 +366,7 @@ def read_sitemap(raw: bytes) -> dict[str, str]:
     }
 
 
-def test_sitemap_has_review_dates_and_only_public_pages(catalogue):
+def test_sitemap_has_review_dates_and_only_public_pages(catalogue, records):
     original = mkdocs_sitemap(
         [
             "",
@@ -369,12 +375,25 @@ def test_sitemap_has_review_dates_and_only_public_pages(catalogue):
             *(f"interventies/{record_id}/" for record_id in PUBLIC_IDS),
             "interventies/proef-intern/",
             "fenomenen/vastgoed/",
-            # Only the internal record has this phenomenon: the page keeps mkdocs's date.
             "fenomenen/mensenhandel/",
         ]
     )
-    sitemap = read_sitemap(exports.rewrite_sitemap(original, catalogue, SITE))
-    assert sitemap == {
+    generated = [
+        GeneratedFile("interventies/index.md", "", last_modified="2026-03-01"),
+        *(
+            GeneratedFile(f"interventies/{record_id}.md", "", last_modified=data["last_reviewed"])
+            for record_id, data in records.items()
+        ),
+        GeneratedFile("fenomenen/vastgoed.md", "", last_modified="2025-06-30"),
+        # A generated page without a date keeps mkdocs's, like a hand-written one.
+        GeneratedFile("fenomenen/mensenhandel.md", ""),
+        # Not a page, so never in the sitemap, whatever its date.
+        GeneratedFile("feed.xml", b"", last_modified="2026-03-01"),
+    ]
+    rewritten = sitemap.rewrite_sitemap(
+        original, generated, SITE, hidden=sitemap.internal_pages(catalogue)
+    )
+    assert read_sitemap(rewritten) == {
         SITE: "2030-01-01",  # hand-written pages keep mkdocs's date
         f"{SITE}over/": "2030-01-01",
         f"{SITE}interventies/": "2026-03-01",
@@ -386,11 +405,34 @@ def test_sitemap_has_review_dates_and_only_public_pages(catalogue):
     }
 
 
+def test_written_sitemap_is_the_same_bytes_in_every_build(tmp_path, catalogue):
+    generated = [GeneratedFile("interventies/proef-een.md", "", last_modified="2025-01-15")]
+    written = []
+    for build in ("eerste", "tweede"):
+        site = tmp_path / build
+        site.mkdir()
+        (site / "sitemap.xml").write_text(mkdocs_sitemap(["interventies/proef-een/"]))
+        sitemap.write_sitemap(site, generated, SITE, hidden=sitemap.internal_pages(catalogue))
+        written.append(
+            ((site / "sitemap.xml").read_bytes(), (site / "sitemap.xml.gz").read_bytes())
+        )
+    assert written[0] == written[1]
+    plain, packed = written[0]
+    assert gzip.decompress(packed) == plain
+    assert packed[4:8] == bytes(4)  # the gzip header's time stamp is zero, not the build's
+    assert read_sitemap(plain) == {page("proef-een"): "2025-01-15"}
+
+
+def test_no_sitemap_is_written_where_the_theme_wrote_none(tmp_path, catalogue):
+    sitemap.write_sitemap(tmp_path, [], SITE, hidden=sitemap.internal_pages(catalogue))
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- JSON-LD and citation ----------------------------------------------------------------------
 
 
 def test_json_ld_describes_the_intervention_page(catalogue, records, vocabularies):
-    data = exports.json_ld(catalogue.interventions["proef-een"], catalogue, SITE)
+    data = linked_data.json_ld(catalogue.interventions["proef-een"], catalogue, SITE)
     record = records["proef-een"]
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Article"
@@ -399,7 +441,7 @@ def test_json_ld_describes_the_intervention_page(catalogue, records, vocabularie
     assert data["description"] == record["summary"]
     assert data["dateModified"] == record["last_reviewed"]
     assert data["inLanguage"] == "nl"
-    assert data["license"] == exports.LICENCE_URL
+    assert data["license"] == common.LICENCE_URL
     assert data["publisher"]["name"] == "Wat werkt tegen ondermijning"
     assert [term["termCode"] for term in data["about"]] == record["phenomena"]
     assert data["about"][0]["url"] == f"{SITE}fenomenen/vastgoed/"
@@ -413,10 +455,18 @@ def test_json_ld_describes_the_intervention_page(catalogue, records, vocabularie
     json.dumps(data)  # plain JSON data
 
 
+def json_ld_script(record: Intervention, catalogue: Catalogue, site_url: str) -> str:
+    """The JSON-LD element as an autoescaping template prints it, like the intervention page."""
+    template = rendering.environment().from_string(
+        '<script type="application/ld+json">{{ linked_data }}</script>'
+    )
+    return template.render(linked_data=linked_data.json_ld_text(record, catalogue, site_url))
+
+
 def test_json_ld_script_cannot_be_closed_by_record_text(catalogue, valid_record_data):
     valid_record_data["title"] = "</script><script>alert(1)</script> & co"
     record = Intervention.from_data("proef-een", Path("proef-een.yml"), valid_record_data)
-    script = exports.json_ld_script(record, catalogue, SITE)
+    script = json_ld_script(record, catalogue, SITE)
     assert script.startswith('<script type="application/ld+json">')
     body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "<" not in body and ">" not in body and "&" not in body
@@ -424,7 +474,7 @@ def test_json_ld_script_cannot_be_closed_by_record_text(catalogue, valid_record_
 
 
 def test_citation_names_title_publisher_url_and_date(catalogue):
-    cite = exports.citation(catalogue.interventions["proef-een"], SITE)
+    cite = linked_data.citation(catalogue.interventions["proef-een"], SITE)
     assert cite["title"] == "Proefaanpak Testdorp"
     assert cite["publisher"] == "Wat werkt tegen ondermijning"
     assert cite["url"] == page("proef-een")
@@ -442,41 +492,134 @@ def test_citation_names_title_publisher_url_and_date(catalogue):
 
 def test_no_export_contains_an_internal_record(catalogue):
     internal = catalogue.interventions["proef-intern"]
-    generated = exports.generate_exports(catalogue, ROOT, SITE)
-    for path, content in generated.items():
+    generated = exports.generate_exports(BuildSettings(catalogue, ROOT, SITE, internal=True))
+    for generated_file in generated:
+        path, content = generated_file.path, generated_file.content
         text = content.decode("utf-8") if isinstance(content, bytes) else content
         assert MARKER not in text and "proef-intern" not in text, path
         assert "2027-01-01" not in text, path
-    assert exports.json_ld(internal, catalogue, SITE) == {}
-    assert exports.json_ld_script(internal, catalogue, SITE) == ""
-    assert exports.citation(internal, SITE) == {}
+    assert linked_data.json_ld(internal, catalogue, SITE) == {}
+    assert linked_data.json_ld_text(internal, catalogue, SITE) == ""
+    assert linked_data.citation(internal, SITE) == {}
     with pytest.raises(ValueError):
-        exports.intervention_data(internal, catalogue, SITE)
-    sitemap = exports.rewrite_sitemap(
-        mkdocs_sitemap(["interventies/proef-intern/"]), catalogue, SITE
+        json_export.intervention_data(internal, catalogue, SITE)
+    rewritten = sitemap.rewrite_sitemap(
+        mkdocs_sitemap(["interventies/proef-intern/"]),
+        [GeneratedFile("interventies/proef-intern.md", "", last_modified="2027-01-01")],
+        SITE,
+        hidden=sitemap.internal_pages(catalogue),
     )
-    assert read_sitemap(sitemap) == {}
+    assert read_sitemap(rewritten) == {}
+
+
+SECRET = "zqx8812"  # in every text field and the id of the internal record below
+
+
+def secret_record(base: dict) -> dict:
+    """An internal record with the secret in every field that holds text."""
+    data = copy.deepcopy(base)
+    text = f"Geheim€{SECRET}"
+    data.update(
+        access="internal",
+        former_ids=[f"oud-{SECRET}"],
+        phenomena=["mensenhandel"],
+        regions=["rotterdam"],
+        partners=[text],
+        active_components=[text],
+        implementation={key: text for key in data["implementation"]},
+        evidence={"level": "praktijkervaring", "explanation": text},
+        outcome={"result": "onbekend", "explanation": text},
+        contact={"organisation": text, "url": f"https://example.org/{SECRET}"},
+        sources=[{"title": text, "url": f"https://example.org/{SECRET}", "year": 2020}],
+        last_reviewed="2027-02-03",
+    )
+    text_fields = ("title", "summary", "description", "lead_organisation", "target_group")
+    for key in (*text_fields, "approach", "results", "lessons"):
+        data[key] = text
+    return data
+
+
+def readings(content: str | bytes) -> list[str]:
+    """A file as text in every form a secret could hide in: as written, with HTML entities
+    resolved, and for JSON and XML as their parsed values."""
+    text = content.decode("utf-8") if isinstance(content, bytes) else content
+    found = [text, html.unescape(text)]
+    stripped = text.removeprefix("\ufeff").lstrip()
+    if stripped.startswith(("{", "[")):
+        found.append(json.dumps(json.loads(stripped), ensure_ascii=False))
+    if stripped.startswith("<?xml"):
+        root = ET.fromstring(content)
+        found += [" ".join(root.itertext())]
+        found += [value for element in root.iter() for value in element.attrib.values()]
+    return found
+
+
+@pytest.mark.parametrize("internal", [False, True], ids=["public", "internal"])
+def test_every_export_file_is_free_of_internal_records(valid_record_data, vocabularies, internal):
+    public = copy.deepcopy(valid_record_data)
+    public.update(related=[f"intern-{SECRET}"], dutch_counterparts=[f"intern-{SECRET}"])
+    records = {"proef-een": public, f"intern-{SECRET}": secret_record(valid_record_data)}
+    catalogue = Catalogue(
+        {
+            record_id: Intervention.from_data(record_id, Path(f"{record_id}.yml"), data)
+            for record_id, data in records.items()
+        },
+        vocabularies,
+    )
+    generated = exports.generate_exports(BuildSettings(catalogue, ROOT, SITE, internal))
+    assert {"data/interventies.json", "data/interventies.csv", "feed.xml"} <= {
+        generated_file.path for generated_file in generated
+    }
+    for generated_file in generated:
+        assert SECRET not in generated_file.path and "mensenhandel" not in generated_file.path
+        for text in readings(generated_file.content):
+            assert SECRET not in text.lower(), generated_file.path
+            assert "2027-02-03" not in text, generated_file.path
+
+
+def test_a_format_that_forgets_to_filter_still_gets_only_public_records(catalogue, monkeypatch):
+    def careless(settings: BuildSettings) -> list[GeneratedFile]:
+        titles = [record.title for record in settings.catalogue.interventions.values()]
+        return [GeneratedFile("alles.txt", "\n".join(sorted(titles)))]
+
+    monkeypatch.setattr(exports, "FORMATS", (*exports.FORMATS, careless))
+    generated = exports.generate_exports(BuildSettings(catalogue, ROOT, SITE, internal=True))
+    [everything] = [
+        generated_file for generated_file in generated if generated_file.path == "alles.txt"
+    ]
+    assert everything.content.splitlines() == sorted(
+        catalogue.interventions[record_id].title for record_id in PUBLIC_IDS
+    )
 
 
 # --- the open-data page ------------------------------------------------------------------------
 
 
 def test_open_data_page_is_made_from_the_schema(export_schema):
-    text = exports.open_data_page(export_schema)
+    text = open_data.page(export_schema)
     assert text.startswith("---\n") and "# Open data" in text
-    assert "CC BY 4.0" in text and exports.LICENCE_URL in text
+    assert "CC BY 4.0" in text and common.LICENCE_URL in text
     for path in ("data/interventies.json", "data/interventies.csv", "feed.xml"):
         assert f"](../{path})" in text
     fields = export_schema["$defs"]["intervention"]["properties"]
     for name, field in fields.items():
         assert f"| `{name}` | {field['title']} |" in text
         assert " ".join(field["description"].split()) in text
-    for column in exports.CSV_COLUMNS:
+    for column in csv_export.COLUMNS:
         assert f"| `{column.name}` |" in text
     # Generated, not copied: a changed description shows on the page.
     changed = copy.deepcopy(export_schema)
     changed["$defs"]["intervention"]["properties"]["title"]["description"] = "Nieuwe uitleg."
-    assert "Nieuwe uitleg." in exports.open_data_page(changed)
+    assert "Nieuwe uitleg." in open_data.page(changed)
+
+
+def test_open_data_page_keeps_schema_text_inside_its_table_cell(export_schema):
+    changed = copy.deepcopy(export_schema)
+    changed["$defs"]["intervention"]["properties"]["title"]["description"] = (
+        "Eén <b>cel</b> | geen kolom &\n meer."
+    )
+    text = open_data.page(changed)
+    assert "| Eén &lt;b&gt;cel&lt;/b&gt; \\| geen kolom &amp; meer. |" in text
 
 
 # --- the built site ----------------------------------------------------------------------------

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus import exports, markdown_text, pages, paths
+from catalogus import markdown_text, pages, paths, rendering
+from catalogus.exports import linked_data
 from catalogus.records import Catalogue, Intervention
 from catalogus.vocabularies import load_vocabularies
 
@@ -429,9 +430,15 @@ def test_url_fields_never_become_a_script_link(payload):
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
 def test_json_ld_keeps_every_payload_inside_its_data_block(catalogue, payload):
-    # Intervention pages carry schema.org data in a <script type="application/ld+json">.
+    # Intervention pages carry schema.org data in a <script type="application/ld+json">, printed
+    # by an autoescaping template.
     record = catalogue.interventions[payload.record_id]
-    script = exports.json_ld_script(record, catalogue, "https://example.org/")
+    template = rendering.environment().from_string(
+        '<script type="application/ld+json">{{ linked_data }}</script>'
+    )
+    script = template.render(
+        linked_data=linked_data.json_ld_text(record, catalogue, "https://example.org/")
+    )
     parsed = ScriptBlocks()
     parsed.feed(script)
     parsed.close()
