@@ -13,7 +13,7 @@ import yaml
 
 from bench import ROOT
 from bench.synthetic import write_catalogue
-from catalogus import exports, knowledge, pages, site
+from catalogus import build
 from catalogus import macros as catalogue_macros
 from tests.site_project import make_project
 
@@ -38,9 +38,10 @@ def synthetic_project(target: Path, count: int) -> Path:
 class _MacroEnvironment:
     """Just enough of mkdocs-macros' `env` for `catalogus.macros.define_env`."""
 
-    def __init__(self) -> None:
+    def __init__(self, project: Path) -> None:
         self.macros: dict[str, Callable] = {}
         self.page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+        self.conf = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), extra={})
 
     def macro(self, function: Callable) -> Callable:
         self.macros[function.__name__] = function
@@ -55,13 +56,11 @@ def _front_matter(text: str) -> tuple[str, str]:
 def static_project(project: Path, target: Path) -> Path:
     """The floor: `project`'s pages written out as static markdown, built without the hook.
 
-    The copy's mkdocs.yml has no `hooks` entry, its interventions folder is empty and the pages
-    the hook would generate (`pages.generate_pages | knowledge.generate_pages`, plus the one
-    markdown page of the exports, open-data/index.md, so the navigation is the same, each with
-    what the hook's `on_page_markdown` adds to it) are files in docs/. Hand-written pages that
-    use macros are rendered here beforehand, so the macros plugin (still configured) has nothing
-    to do. `strict` is off: the floor has no data files,
-    so its open-data page links to files that are not there.
+    The copy's mkdocs.yml has no `hooks` entry, its interventions folder is empty and every file
+    the hook would add (`build.generate_files`: pages, exports, schemas) is a file in docs/.
+    Hand-written pages that use macros are rendered here beforehand, so the macros plugin (still
+    configured) has nothing to do. `strict` is off, as the hook's edit links and sitemap dates
+    are not there.
     """
     shutil.copytree(project, target, ignore=shutil.ignore_patterns("site", "interventions"))
     (target / "interventions").mkdir()
@@ -71,23 +70,11 @@ def static_project(project: Path, target: Path) -> Path:
     (target / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
-    # The hook's own on_config loads the catalogue exactly as a build of `project` would.
-    site.on_config(SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), extra={}))
-    catalogue = site.current_catalogue()
-    generated = pages.generate_pages(catalogue) | knowledge.generate_pages(catalogue)
-    exported = exports.generate_exports(catalogue, project, "")
-    generated |= {path: text for path, text in exported.items() if path.endswith(".md")}
-    if hasattr(site, "on_page_markdown"):  # what the hook adds to a page's markdown (citations)
-        site_config = SimpleNamespace(site_url=config.get("site_url", ""))
-        for source_path, content in generated.items():
-            page = SimpleNamespace(file=SimpleNamespace(src_uri=source_path))
-            generated[source_path] = site.on_page_markdown(content, page, site_config, None)
+    # Generated exactly as the hook does for a build of `project`.
+    settings = build.load_settings(project, config.get("site_url", ""))
     docs = target / "docs"
-    for source_path, content in generated.items():
-        destination = docs / source_path
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_text(content, encoding="utf-8")
-    environment = _MacroEnvironment()
+    build.write_files(build.generate_files(settings), docs)
+    environment = _MacroEnvironment(project)
     catalogue_macros.define_env(environment)
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")

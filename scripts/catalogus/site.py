@@ -14,13 +14,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import build, exports, kinds, security
-from .output import DuplicateOutput, GeneratedFile
+from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
 
 class _Build:
-    """The generated files of the build in progress (made once per build, in `on_config`)."""
+    """The build in progress: its settings and generated files (made once, in `on_config`)."""
 
+    settings: BuildSettings | None = None
     files: dict[str, GeneratedFile] = {}
 
 
@@ -38,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = build.load_settings(
             catalogue_root(config), config.site_url or "", is_internal_build(config)
         )
+        _Build.settings = settings
         _Build.files = {generated.path: generated for generated in build.generate_files(settings)}
     except InvalidCatalogue as error:
         raise PluginError(
@@ -89,4 +91,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     dutch_search.write_text(
         dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
     )
-    exports.sitemap.write_sitemap(site_dir, list(_Build.files.values()), config.site_url or "")
+    # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
+    exports.sitemap.write_sitemap(
+        site_dir,
+        _Build.files.values(),
+        config.site_url or "",
+        hidden=exports.sitemap.internal_pages(_Build.settings.catalogue),
+    )
