@@ -1,11 +1,20 @@
 """Phenomenon pages, the bottleneck register, cases, the foreign comparison and the charts,
 built from SYNTHETIC records."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from catalogus import charts, knowledge, paths
+from catalogus import (
+    abroad_page,
+    bottleneck_pages,
+    case_pages,
+    home_widgets,
+    paths,
+    phenomenon_pages,
+)
+from catalogus.output import BuildSettings
 from catalogus.records import Bottleneck, Case, Catalogue, Intervention, PhenomenonRecord
 from catalogus.vocabularies import load_vocabularies
 
@@ -15,7 +24,7 @@ def catalogue(valid_record_data):
     intervention = Intervention.from_data("proef", Path("proef.yml"), valid_record_data)
     phenomenon = PhenomenonRecord.from_data(
         "vastgoed",
-        Path("vastgoed.yml"),
+        Path("phenomena/vastgoed.yml"),
         {
             "description": "Synthetisch.",
             "chain": [
@@ -28,7 +37,7 @@ def catalogue(valid_record_data):
     )
     bottleneck = Bottleneck.from_data(
         "proef-knelpunt",
-        Path("proef-knelpunt.yml"),
+        Path("bottlenecks/proef-knelpunt.yml"),
         {
             "title": "Proefknelpunt",
             "summary": "Synthetisch.",
@@ -44,7 +53,7 @@ def catalogue(valid_record_data):
     )
     case = Case.from_data(
         "proef-casus",
-        Path("proef-casus.yml"),
+        Path("cases/proef-casus.yml"),
         {
             "title": "Proefcasus",
             "summary": "Synthetisch.",
@@ -70,7 +79,7 @@ def catalogue(valid_record_data):
 
 def test_a_step_nothing_blocks_is_shown_as_a_gap(catalogue):
     # The synthetic intervention blocks `locatie` only.
-    page = knowledge.phenomenon_page(catalogue, "vastgoed")
+    page = phenomenon_pages.phenomenon_page(catalogue, "vastgoed")
     location = page[page.index("Locatie en huisvesting") : page.index("Witwassen en besteding")]
     laundering = page[page.index("Witwassen en besteding") :]
     assert "Proefaanpak Testdorp" in location and "ww-gap" not in location
@@ -78,7 +87,7 @@ def test_a_step_nothing_blocks_is_shown_as_a_gap(catalogue):
 
 
 def test_phenomenon_page_lists_its_bottlenecks_and_cases(catalogue):
-    page = knowledge.phenomenon_page(catalogue, "vastgoed")
+    page = phenomenon_pages.phenomenon_page(catalogue, "vastgoed")
     assert "../../knelpunten/proef-knelpunt/" in page
     assert "../../casussen/proef-casus/" in page
 
@@ -86,32 +95,78 @@ def test_phenomenon_page_lists_its_bottlenecks_and_cases(catalogue):
 def test_case_and_intervention_link_both_ways(catalogue):
     from catalogus import pages
 
-    case_page = knowledge.case_page(catalogue, catalogue.cases["proef-casus"])
+    case_page = case_pages.case_page(catalogue, catalogue.cases["proef-casus"])
     assert "../../interventies/proef/" in case_page
     intervention_page = pages.intervention_page(catalogue, catalogue.interventions["proef"])
     assert "../../casussen/proef-casus/" in intervention_page
 
 
 def test_register_carries_the_filters_of_the_overview(catalogue):
-    register = knowledge.bottleneck_register(catalogue)
+    register = bottleneck_pages.bottleneck_register(catalogue)
     assert 'data-parameter="fenomeen"' in register and 'data-parameter="status"' in register
     assert 'data-fenomeen="vastgoed"' in register and 'data-status="opgelost"' in register
 
 
 def test_region_map_links_every_region_and_has_a_table(catalogue):
-    region_map = charts.region_map(catalogue, "index.md")
+    region_map = home_widgets.region_map(catalogue, "index.md")
     assert region_map.count("<a href=") == 10 * 2  # a tile and a table row per region
     assert "<table>" in region_map
     assert 'aria-label="Oost-Nederland: 0 interventies"' in region_map
 
 
 def test_shades_spread_from_none_to_most():
-    assert charts.shade(0, 10) == 0
-    assert charts.shade(1, 10) == 1
-    assert charts.shade(10, 10) == charts.SHADES - 1
+    assert home_widgets.shade(0, 10) == 0
+    assert home_widgets.shade(1, 10) == 1
+    assert home_widgets.shade(10, 10) == home_widgets.SHADES - 1
 
 
 def test_matrix_counts_per_region_and_abroad(catalogue):
-    matrix = charts.phenomenon_region_matrix(catalogue, "index.md")
+    matrix = home_widgets.phenomenon_region_matrix(catalogue, "index.md")
     assert 'aria-label="Ondermijning in de vastgoedketen in Landelijk: 1"' in matrix
     assert "<caption>" in matrix
+
+
+def test_phenomenon_page_links_its_feed_only_with_a_public_intervention(catalogue):
+    # Feeds are made of public records only: on the internal site a phenomenon whose
+    # interventions are all internal has no feed.
+    assert 'href="feed.xml"' in phenomenon_pages.phenomenon_page(catalogue, "vastgoed")
+    internal = replace(catalogue.interventions["proef"], access="internal")
+    catalogue.interventions["proef"] = internal
+    page = phenomenon_pages.phenomenon_page(catalogue, "vastgoed")
+    assert "Alle 1 interventies" in page and "feed.xml" not in page
+
+
+def test_abroad_page_compares_a_foreign_approach_with_its_dutch_counterpart(
+    catalogue, valid_record_data
+):
+    valid_record_data.update(
+        country="BE", adoption_in_nl="Een *wetswijziging*.", dutch_counterparts=["proef"]
+    )
+    del valid_record_data["regions"]
+    foreign = Intervention.from_data("proef-be", Path("proef-be.yml"), valid_record_data)
+    catalogue.interventions["proef-be"] = foreign
+    page = abroad_page.abroad_page(catalogue)
+    section = page[page.index('<section class="ww-abroad">') :]
+    assert '<h2 id="proef-be"><a href="../interventies/proef-be/">' in section
+    assert "<em>wetswijziging</em>" in section
+    assert '<a href="../interventies/proef/"><strong>Proefaanpak Testdorp</strong>' in section
+
+
+def test_every_page_names_its_record_file_and_review_date(catalogue):
+    older = replace(catalogue.cases["proef-casus"], id="ouder", last_reviewed="2025-03-01")
+    catalogue.cases["ouder"] = replace(older, path=Path("cases/ouder.yml"))
+    settings = BuildSettings(catalogue, Path("."))
+    generated = {
+        page.path: (page.source, page.last_modified)
+        for family in (phenomenon_pages, bottleneck_pages, case_pages, abroad_page)
+        for page in family.pages(settings)
+    }
+    assert generated == {
+        "fenomenen/vastgoed.md": ("phenomena/vastgoed.yml", "2026-01-01"),
+        "knelpunten/index.md": ("", "2026-01-01"),
+        "knelpunten/proef-knelpunt.md": ("bottlenecks/proef-knelpunt.yml", "2026-01-01"),
+        "casussen/index.md": ("", "2026-01-01"),
+        "casussen/proef-casus.md": ("cases/proef-casus.yml", "2026-01-01"),
+        "casussen/ouder.md": ("cases/ouder.yml", "2025-03-01"),
+        "buitenland/index.md": ("", ""),
+    }

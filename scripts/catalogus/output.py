@@ -34,6 +34,11 @@ class GeneratedFile:
         return self.path.endswith(".md")
 
 
+def record_source(record) -> str:
+    """A record's file relative to the catalogue root (`bottlenecks/x.yml`), for edit links."""
+    return f"{record.path.parent.name}/{record.path.name}" if record.path else ""
+
+
 class DuplicateOutput(Exception):
     """Two generators made a file for the same path: a bug, never something to resolve quietly."""
 

@@ -1,0 +1,54 @@
+"""A page per phenomenon with a record of its own (/fenomenen/<slug>/), as a Fenomeentafel works
+from it: the criminal business process step by step with the interventions that block each step,
+so a step nothing blocks stands out. Phenomena without a record get a plain term page instead
+(`term_pages`).
+"""
+
+from . import home_widgets, queries, urls
+from .output import BuildSettings, GeneratedFile, record_source
+from .records import Catalogue
+from .rendering import record_markdown, render
+
+
+def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
+    here = urls.term_path("phenomena", slug)
+    record = catalogue.phenomena[slug]
+    interventions = queries.records_with(catalogue, "phenomena", slug)
+    steps = [
+        (
+            catalogue.term("barrier_steps", link.step).label,
+            link.description,
+            [other for other in interventions if link.step in other.barrier_steps],
+        )
+        for link in record.chain
+    ]
+    return render(
+        "phenomenon.md",
+        catalogue=catalogue,
+        term=catalogue.term("phenomena", slug),
+        record=record,
+        here=here,
+        interventions=interventions,
+        # Feeds hold public records only (exports.atom_feeds): on the internal site a
+        # phenomenon with internal interventions alone has no feed to link to.
+        has_feed=any(other.is_public for other in interventions),
+        description=record_markdown(record.description),
+        steps=steps,
+        matrix=home_widgets.phenomenon_region_matrix(catalogue, here, [slug]),
+        spread=home_widgets.evidence_spread(interventions, catalogue),
+        bottlenecks=[item for item in catalogue.bottlenecks.values() if slug in item.phenomena],
+        cases=[case for case in catalogue.cases.values() if slug in case.phenomena],
+    )
+
+
+def pages(settings: BuildSettings) -> list[GeneratedFile]:
+    catalogue = settings.catalogue
+    return [
+        GeneratedFile(
+            urls.term_path("phenomena", slug),
+            phenomenon_page(catalogue, slug),
+            source=record_source(record),
+            last_modified=record.last_reviewed,
+        )
+        for slug, record in catalogue.phenomena.items()
+    ]
