@@ -93,11 +93,13 @@ def test_phenomenon_page_lists_its_bottlenecks_and_cases(catalogue):
 
 
 def test_case_and_intervention_link_both_ways(catalogue):
-    from catalogus import pages
+    from catalogus import intervention_pages
 
     case_page = case_pages.case_page(catalogue, catalogue.cases["proef-casus"])
     assert "../../interventies/proef/" in case_page
-    intervention_page = pages.intervention_page(catalogue, catalogue.interventions["proef"])
+    intervention_page = intervention_pages.intervention_page(
+        catalogue, catalogue.interventions["proef"]
+    )
     assert "../../casussen/proef-casus/" in intervention_page
 
 

@@ -3,7 +3,7 @@
 Records arrive by pull request from anyone, so every payload goes into every text field of a
 SYNTHETIC record:
 
-- page generation: `pages.generate_pages` on records built with `Intervention.from_data`, on
+- page generation: `build.generated_pages` on records built with `Intervention.from_data`, on
   purpose without the validator, must never let a payload become markup, a script link or a
   template; what reaches the theme's templates (title, description, search index) is checked
   on a real `mkdocs build`. tests/e2e/test_xss_browser.py loads the same pages in Chromium.
@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus import markdown_text, pages, paths, rendering
+from catalogus import intervention_pages, markdown_text, paths, rendering, urls
+from catalogus.build import generated_pages
 from catalogus.exports import linked_data
 from catalogus.records import Catalogue, Intervention
 from catalogus.vocabularies import load_vocabularies
@@ -396,12 +397,12 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def generated(catalogue) -> dict[str, str]:
-    return pages.generate_pages(catalogue)
+    return generated_pages(catalogue)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
 def test_intervention_page_body_escapes_and_sanitises_every_field(generated, payload):
-    page = generated[pages.intervention_path(payload.record_id)]
+    page = generated[urls.intervention_path(payload.record_id)]
     body = page_body(page)
     assert audit(body) == []
     # Plain-text fields are shown exactly as written: the escaped text is in the page.
@@ -424,7 +425,7 @@ def test_url_fields_never_become_a_script_link(payload):
     data["sources"][0]["url"] = payload.text
     record = Intervention.from_data("xss-url", Path("xss-url.yml"), data)
     catalogue = Catalogue({record.id: record}, load_vocabularies(paths.VOCABULARIES))
-    body = page_body(pages.intervention_page(catalogue, record))
+    body = page_body(intervention_pages.intervention_page(catalogue, record))
     assert audit(body) == []
 
 

@@ -15,12 +15,13 @@ from . import (
     home_widgets,
     intervention_pages,
     overview,
+    paths,
     phenomenon_pages,
     term_pages,
     urls,
 )
 from .output import BuildSettings, GeneratedFile, collect
-from .records import load_catalogue
+from .records import Catalogue, load_catalogue
 from .schema import published_schemas
 
 
@@ -44,9 +45,7 @@ def schema_files(settings: BuildSettings) -> list[GeneratedFile]:
 
 def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
     """Every generated file of the site; two generators claiming one path is an error."""
-    region_map = home_widgets.region_map(
-        settings.catalogue, urls.term_index_path("regions")
-    )
+    region_map = home_widgets.region_map(settings.catalogue, urls.term_index_path("regions"))
     return collect(
         [
             overview.pages(settings),
@@ -70,3 +69,9 @@ def write_files(files: list[GeneratedFile], folder: Path) -> None:
             target.write_bytes(generated.content)
         else:
             target.write_text(generated.content, encoding="utf-8")
+
+
+def generated_pages(catalogue: Catalogue, root: Path = paths.ROOT) -> dict[str, str]:
+    """The generated markdown pages of a catalogue by source path, without a site engine."""
+    files = generate_files(BuildSettings(catalogue, root))
+    return {generated.path: generated.content for generated in files if generated.is_page}

@@ -31,9 +31,7 @@ class Cell:
 
 def blocks(record: Intervention, phenomenon: str, step: str) -> bool:
     return (
-        not record.cross_cutting
-        and phenomenon in record.phenomena
-        and step in record.barrier_steps
+        not record.cross_cutting and phenomenon in record.phenomena and step in record.barrier_steps
     )
 
 

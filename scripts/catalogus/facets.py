@@ -46,7 +46,13 @@ INTERVENTION_FACETS = (
         "slug van een stap van het criminele bedrijfsproces; overkoepelende aanpakken tellen niet mee",
         "?fenomeen=vastgoed&stap=locatie",
     ),
-    Facet("kinds", "soort", "Soort interventie", "slug van een soort interventie", "?soort=bestuurlijk"),
+    Facet(
+        "kinds",
+        "soort",
+        "Soort interventie",
+        "slug van een soort interventie",
+        "?soort=bestuurlijk",
+    ),
     Facet(
         "evidence_levels",
         "onderbouwing",

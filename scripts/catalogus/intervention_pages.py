@@ -23,7 +23,10 @@ def record_source(record) -> str:
 
 
 def intervention_page(
-    catalogue: Catalogue, record: Intervention, site_url: str = "", today: datetime.date | None = None
+    catalogue: Catalogue,
+    record: Intervention,
+    site_url: str = "",
+    today: datetime.date | None = None,
 ) -> str:
     text = {
         "description": record_markdown(record.description),

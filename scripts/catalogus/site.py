@@ -7,6 +7,7 @@ robots.txt, the sitemap's dates and the Dutch search stemmer.
 """
 
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,8 +22,8 @@ from .records import InvalidCatalogue
 class _Build:
     """The build in progress: its settings and generated files (made once, in `on_config`)."""
 
-    settings: BuildSettings | None = None
-    files: dict[str, GeneratedFile] = {}
+    settings: ClassVar[BuildSettings | None] = None
+    files: ClassVar[dict[str, GeneratedFile]] = {}
 
 
 def catalogue_root(config: MkDocsConfig) -> Path:

@@ -3,7 +3,7 @@
 Two SYNTHETIC sites are built:
 
 - every payload of tests/xss/payloads.yml in every text field of a record, pages generated with
-  `pages.generate_pages` on records from `Intervention.from_data`: on purpose WITHOUT the
+  `build.generated_pages` on records from `Intervention.from_data`: on purpose WITHOUT the
   validator, so the pages must be safe on their own;
 - the records among those that `catalogus validate` accepts, built the normal way (the hook
   loads and validates them): what an editor can actually publish.
@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogus import pages, paths
+from catalogus import paths, urls
+from catalogus.build import generated_pages
 from catalogus.validation import Validator
 from catalogus.vocabularies import load_vocabularies
 
@@ -43,8 +44,8 @@ from ..test_xss import (
 from .conftest import QuietHandler
 
 CATALOGUE = xss_catalogue()
-GENERATED = pages.generate_pages(CATALOGUE)
-PAYLOAD_OF_PAGE = {pages.intervention_path(payload.record_id): payload for payload in PAYLOADS}
+GENERATED = generated_pages(CATALOGUE)
+PAYLOAD_OF_PAGE = {urls.intervention_path(payload.record_id): payload for payload in PAYLOADS}
 
 # Recorded before any script of the page runs: what the Content-Security-Policy blocked.
 RECORD_CSP_VIOLATIONS = """
@@ -307,7 +308,7 @@ def shown_as_written(audit: dict, source_path: str) -> list[str]:
 
 @pytest.mark.parametrize("source_path", sorted(GENERATED))
 def test_generated_page_runs_no_payload(inspect, xss_site_url, source_path):
-    inspection = inspect(xss_site_url + pages.url_of(source_path))
+    inspection = inspect(xss_site_url + urls.url_of(source_path))
     problems = inspection.problems()
     problems += shown_as_written(inspection.audit, source_path)
     assert not problems, "\n".join(problems)
@@ -315,13 +316,13 @@ def test_generated_page_runs_no_payload(inspect, xss_site_url, source_path):
 
 def test_corpus_pages_are_all_there():
     assert len(PAYLOAD_OF_PAGE) == len(PAYLOADS)
-    assert pages.intervention_path(URL_RECORD_ID) in GENERATED
+    assert urls.intervention_path(URL_RECORD_ID) in GENERATED
     assert "interventies/index.md" in GENERATED
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, xss_site_url):
-    inspection = Inspection(browser, xss_site_url + pages.url_of("interventies/index.md"))
+    inspection = Inspection(browser, xss_site_url + urls.url_of("interventies/index.md"))
     inspection.page.keyboard.press("/")  # the theme's shortcut to the search field
     yield inspection
     inspection.close()
@@ -379,8 +380,8 @@ def test_records_the_validator_accepts_run_no_payload(inspect, published):
     assert records, "the validator refused every corpus record; nothing to check"
     problems = {}
     for record_id in records:
-        source_path = pages.intervention_path(record_id)
-        inspection = inspect(url + pages.url_of(source_path))
+        source_path = urls.intervention_path(record_id)
+        inspection = inspect(url + urls.url_of(source_path))
         found = inspection.problems() + shown_as_written(inspection.audit, source_path)
         if found:
             problems[record_id] = found
