@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import exports, kinds, knowledge, pages, security
+from . import exports, kinds, knowledge, pages, search_index, security
 from .records import Catalogue, InvalidCatalogue, load_catalogue
 from .schema import published_schemas
 
@@ -112,6 +112,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     dutch_search.write_text(
         dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
     )
+    # Runs after the theme's search plugin wrote the index: hooks come after plugins.
+    search_index.rewrite(Path(config.site_dir))
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
     exports.write_sitemap(Path(config.site_dir), current_catalogue(), config.site_url or "")
 
