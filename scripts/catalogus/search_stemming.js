@@ -1,7 +1,9 @@
 /* Appended to the theme's Dutch lunr file by the site hook (see catalogus/site.py).
    Material appends a trailing wildcard to every query term, and lunr skips its pipeline, and so
    the Dutch stemmer, for wildcard terms: "overstromingen*" never matched the indexed stem
-   "overstrom". Here each such term is stemmed first and the wildcard put back afterwards. */
+   "overstrom". Here each such term is stemmed first and the wildcard put back afterwards.
+   The Dutch trimmer also strips digits from the ends of words, so the index held "b" for "13b"
+   and a search for "13b" or "174a" found nothing; here digits count as part of a word. */
 (function () {
   var nextClause = lunr.QueryParser.prototype.nextClause;
   lunr.QueryParser.prototype.nextClause = function () {
@@ -16,10 +18,13 @@
     return token.update(function (text) { return text + "*"; });
   };
   lunr.Pipeline.registerFunction(prefix, "wwPrefix");
+  var trimmer = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
+  lunr.Pipeline.registerFunction(trimmer, "wwTrimmer");
   var dutch = lunr.nl;
   lunr.nl = function () {
     dutch.apply(this, arguments);
     this.searchPipeline.add(prefix);
   };
-  Object.assign(lunr.nl, dutch);
+  // The theme's Dutch set-up reads lunr.nl.trimmer when it runs, so this one takes its place.
+  Object.assign(lunr.nl, dutch, { trimmer: trimmer });
 })();
