@@ -83,7 +83,7 @@ def test_woningsluiting_finds_the_records_named_so_then_the_13b_closure(visit, b
     assert found[0].path == "/interventies/gemeentewet-174a-woningsluiting/"
     paths = [result.path for result in found]
     closure = paths.index("/interventies/opiumwet-13b-sluiting/")
-    assert closure < 4
+    assert closure < 5
     assert all(result.type in RECORD_TYPES for result in found[: closure + 1])
 
 
