@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import build, exports, kinds, security
+from . import build, exports, kinds, search_index, security
 from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
@@ -92,6 +92,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     dutch_search.write_text(
         dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
     )
+    # Runs after the theme's search plugin wrote the index: hooks come after plugins.
+    search_index.rewrite(Path(config.site_dir))
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
     exports.sitemap.write_sitemap(
         site_dir,

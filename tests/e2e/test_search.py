@@ -1,0 +1,161 @@
+"""End-to-end tests of the site search in Chromium: a query that names a record finds that record
+first, and every result says what kind of page it is (catalogus/search_index.py)."""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+RECORD_TYPES = ("Interventie", "Knelpunt", "Casus", "Fenomeen")
+LIST_TYPES = ("Overzicht", "Regio", "Land", "Soort", "Instrument", "Startpagina")
+TYPES = (*RECORD_TYPES, *LIST_TYPES, "Pagina")
+
+# A query that names one record, and that record's page with its type.
+NAMED_RECORDS = {
+    "Bibob": ("/interventies/wet-bibob/", "Interventie"),
+    "Emergo": ("/interventies/project-1012-emergo/", "Interventie"),
+    "Damocles": ("/interventies/opiumwet-13b-sluiting/", "Interventie"),
+    "174a": ("/interventies/gemeentewet-174a-woningsluiting/", "Interventie"),
+    "RICO": ("/interventies/vs-rico/", "Interventie"),
+    "Addiopizzo": ("/interventies/italie-addiopizzo/", "Interventie"),
+    "Heiloo": ("/casussen/sluiting-clubhuis-motorclub-heiloo/", "Casus"),
+    "shishalounge": ("/casussen/bibob-besluit-shishalounge-rotterdam/", "Casus"),
+    "Noordoostpolder": (
+        "/casussen/integrale-controle-bedrijventerreinen-noordoostpolder/",
+        "Casus",
+    ),
+    "waterbedeffect": (
+        "/knelpunten/bibob-informatie-niet-delen-tussen-bestuursorganen/",
+        "Knelpunt",
+    ),
+    "Wwft": ("/knelpunten/niet-alle-financiele-tussenpersonen-onder-wwft/", "Knelpunt"),
+    "mensenhandel": ("/fenomenen/mensenhandel/", "Fenomeen"),
+}
+
+
+@dataclass
+class Result:
+    path: str
+    type: str
+    title: str
+
+
+def search(visit, base_url, query: str, color_scheme: str = "light"):
+    """A fresh page with `query` typed into Material's search and its results shown."""
+    visit_result = visit(base_url + "/", color_scheme=color_scheme)
+    page = visit_result.page
+    page.locator("input.md-search__input").click()
+    # The whole query at once, then a key that changes nothing: Material searches on keyup.
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("overeenkomend")
+    return visit_result
+
+
+def results(page) -> list[Result]:
+    """The results Material shows (its first ten at once), in order."""
+    found = []
+    for item in page.locator(".md-search-result__item").all():
+        article = item.locator(".md-search-result__link").first
+        found.append(
+            Result(
+                path=urlparse(article.get_attribute("href")).path,
+                type=" ".join(article.locator(".md-tag").all_inner_texts()),
+                title=article.locator("h1").inner_text(),
+            )
+        )
+    return found
+
+
+@pytest.mark.parametrize("query", NAMED_RECORDS)
+def test_a_query_that_names_a_record_finds_it_first(visit, base_url, query):
+    found = results(search(visit, base_url, query).page)
+    assert (found[0].path, found[0].type) == NAMED_RECORDS[query]
+
+
+def test_woningsluiting_finds_the_records_named_so_then_the_13b_closure(visit, base_url):
+    # Three records say "Woningsluiting" in their title (the 174a intervention, a knelpunt and a
+    # case); the 13b record is called "Sluiting van drugspanden" and only says it in its text.
+    found = results(search(visit, base_url, "woningsluiting").page)
+    assert found[0].path == "/interventies/gemeentewet-174a-woningsluiting/"
+    paths = [result.path for result in found]
+    closure = paths.index("/interventies/opiumwet-13b-sluiting/")
+    assert closure < 5
+    assert all(result.type in RECORD_TYPES for result in found[: closure + 1])
+
+
+def test_motorclub_finds_the_motorcycle_gang_records_before_any_list(visit, base_url):
+    found = results(search(visit, base_url, "motorclub").page)
+    paths = [result.path for result in found]
+    assert paths[0] in (
+        "/interventies/aanpak-outlaw-motorcycle-gangs/",
+        "/fenomenen/outlaw-motorcycle-gangs/",
+        "/casussen/sluiting-clubhuis-motorclub-heiloo/",
+    )
+    assert paths.index("/casussen/sluiting-clubhuis-motorclub-heiloo/") < 5
+    assert paths.index("/interventies/vs-rico/") < 5
+    assert [result.type for result in found if result.type not in RECORD_TYPES] == []
+
+
+def test_vakantieparken_finds_both_holiday_park_interventions_first(visit, base_url):
+    found = results(search(visit, base_url, "vakantieparken").page)
+    assert {result.path for result in found[:2]} == {
+        "/interventies/vitale-vakantieparken-veluwe/",
+        "/interventies/zicht-op-ondermijning-vakantieparken/",
+    }
+
+
+def test_an_inflected_query_is_found_and_not_reported_missing(visit, base_url):
+    visit_result = search(visit, base_url, "woningsluitingen")
+    page = visit_result.page
+    assert results(page)[0].path == "/interventies/gemeentewet-174a-woningsluiting/"
+    # Material lists query words no result matched under "Ontbreekt"; the stem did match.
+    expect(page.locator(".md-search-result__terms")).to_have_count(0)
+    page.locator(".md-search-result__link").first.click()
+    expect(page.locator("article mark").first).to_contain_text("oningsluit")
+    assert visit_result.errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "path"),
+    [("Oost-Brabant", "/regios/oost-brabant/"), ("Knelpunten", "/knelpunten/")],
+)
+def test_a_list_is_still_found_by_its_own_name(visit, base_url, query, path):
+    found = results(search(visit, base_url, query).page)
+    assert found[0].path == path
+
+
+def test_every_result_shows_its_type_to_eyes_and_screen_readers(visit, base_url):
+    visit_result = search(visit, base_url, "Bibob")
+    page = visit_result.page
+    found = results(page)
+    assert len(found) == 10  # Material shows ten at once; Bibob has more
+    assert [result.type for result in found if result.type not in TYPES] == []
+    assert {"Interventie", "Knelpunt", "Casus", "Instrument"} <= {result.type for result in found}
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator(".md-tag")).to_be_visible()
+    # In the accessibility tree too, after the title (the theme marks its tags as navigation).
+    assert re.search(r"navigation: Interventie$", first.aria_snapshot(), re.MULTILINE)
+    assert visit_result.errors == []
+    assert visit_result.foreign_requests(base_url) == []
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_search_results_have_no_serious_accessibility_violations(visit, base_url, color_scheme):
+    page = search(visit, base_url, "Bibob", color_scheme).page
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    assert scheme == {"light": "default", "dark": "slate"}[color_scheme]
+    # The search panel fades in; contrast is measured once its transitions have ended.
+    page.evaluate(
+        "() => Promise.all(document.getAnimations().map(animation => animation.finished))"
+    )
+    report = Axe().run(page, context=".md-search")
+    serious = [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in report.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
