@@ -55,6 +55,7 @@ COLUMNS = _columns(
     ("partners", "partners"),
     ("barrier_steps", "barrier_steps", "slug"),
     ("barrier_steps_labels", "barrier_steps", "label"),
+    ("cross_cutting", "cross_cutting"),
     ("status", "status", "slug"),
     ("status_label", "status", "label"),
     ("period_start", "period.start"),
@@ -92,6 +93,8 @@ def _part(value, part: str) -> str:
         return f"{value['title']} ({value['year'] or 'z.j.'})"
     if part != "value":
         return str(value[part])
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     return str(value)
 
 

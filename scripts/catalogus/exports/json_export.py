@@ -70,6 +70,7 @@ def intervention_data(record: Intervention, catalogue: Catalogue, site_url: str)
         "lead_organisation": _text(record.lead_organisation),
         "partners": list(record.partners),
         "barrier_steps": terms(catalogue, "barrier_steps", record.barrier_steps),
+        "cross_cutting": record.cross_cutting,
         "status": term(catalogue, "statuses", record.status),
         "period": (
             {"start": record.period_start, "end": record.period_end}
