@@ -2,15 +2,16 @@
 // selection kept in the URL. The list in the page is the data: every item carries its facet
 // values in data attributes, so the page works without JavaScript and needs no second download.
 
+// A national approach applies in every region: choosing a region shows it too, unless the
+// visitor asks for regional interventions only (`landelijk=nee`).
+const REGION = "regio";
+const NATIONAL = "landelijk";
+
 const form = document.querySelector(".ww-filters");
 if (form) {
   setUp(form);
 }
 
-// A national approach applies in every region: choosing a region shows it too, unless the
-// visitor asks for regional interventions only (`landelijk=nee`).
-const REGION = "regio";
-const NATIONAL = "landelijk";
 
 function setUp(form) {
   const list = document.querySelector(".ww-result-list");

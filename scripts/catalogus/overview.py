@@ -60,7 +60,6 @@ def overview_page(catalogue: Catalogue) -> str:
         ),
         items=[overview_item(record, ranks) for record in records],
         regional_only=facets.REGIONAL_ONLY,
-        noun="interventies",
     )
 
 
