@@ -11,6 +11,7 @@ from . import (
     abroad_page,
     bottleneck_pages,
     case_pages,
+    evidence_map_pages,
     exports,
     home_widgets,
     intervention_pages,
@@ -55,6 +56,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             bottleneck_pages.pages(settings),
             case_pages.pages(settings),
             abroad_page.pages(settings),
+            evidence_map_pages.pages(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]

@@ -82,3 +82,39 @@ def catalogue_map(catalogue: Catalogue, phenomena: list[str]) -> dict[tuple[str,
         for phenomenon in phenomena
         for step in catalogue.vocabularies["barrier_steps"]
     }
+
+
+CSV_HEADER = [
+    "fenomeen",
+    "stap",
+    "stap_label",
+    "aantal",
+    "aantal_nederland",
+    "aantal_buitenland",
+    "sterkste_onderbouwing",
+    "gat",
+    "interventies",
+    "knelpunten",
+]
+
+
+def csv_rows(catalogue: Catalogue, cells) -> list[list[str]]:
+    """The cells as spreadsheet rows, one per phenomenon and step (a tidy table)."""
+    table = [CSV_HEADER]
+    for item in cells:
+        strongest = strongest_evidence(catalogue, item.interventions)
+        table.append(
+            [
+                item.phenomenon,
+                item.step,
+                catalogue.term("barrier_steps", item.step).label,
+                str(len(item.interventions)),
+                str(len(item.dutch)),
+                str(len(item.foreign)),
+                catalogue.term("evidence_levels", strongest).label if strongest else "",
+                "ja" if item.is_gap else "nee",
+                "; ".join(record.id for record in item.interventions),
+                "; ".join(bottleneck.id for bottleneck in item.bottlenecks),
+            ]
+        )
+    return table

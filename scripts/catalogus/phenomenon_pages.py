@@ -1,10 +1,10 @@
 """A page per phenomenon with a record of its own (/fenomenen/<slug>/), as a Fenomeentafel works
-from it: the criminal business process step by step with the interventions that block each step,
-so a step nothing blocks stands out. Phenomena without a record get a plain term page instead
+from it: the criminal business process step by step as an evidence and gap map (what blocks each
+step, how well it works, what hinders it, what other countries do), so a gap stands out. Phenomena without a record get a plain term page instead
 (`term_pages`).
 """
 
-from . import home_widgets, queries, urls
+from . import evidence_map, evidence_map_pages, home_widgets, queries, urls
 from .output import BuildSettings, GeneratedFile, record_source
 from .records import Catalogue
 from .rendering import record_markdown, render
@@ -15,11 +15,7 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
     record = catalogue.phenomena[slug]
     interventions = queries.records_with(catalogue, "phenomena", slug)
     steps = [
-        (
-            catalogue.term("barrier_steps", link.step).label,
-            link.description,
-            [other for other in interventions if link.step in other.barrier_steps],
-        )
+        (link.step, link.description, evidence_map.cell(catalogue, slug, link.step))
         for link in record.chain
     ]
     return render(
@@ -34,6 +30,9 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
         has_feed=any(other.is_public for other in interventions),
         description=record_markdown(record.description),
         steps=steps,
+        cross_cutting=evidence_map.cross_cutting(catalogue, slug),
+        foreign=[other for other in interventions if other.is_foreign],
+        csv_name=evidence_map_pages.CSV_NAME,
         matrix=home_widgets.phenomenon_region_matrix(catalogue, here, [slug]),
         spread=home_widgets.evidence_spread(interventions, catalogue),
         bottlenecks=[item for item in catalogue.bottlenecks.values() if slug in item.phenomena],

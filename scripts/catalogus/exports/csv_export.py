@@ -106,9 +106,21 @@ def _cell(item: dict, column: Column) -> str:
         text = LIST_SEPARATOR.join(_part(element, column.part) for element in value)
     else:
         text = _part(value, column.part)
-    # A cell that starts like a formula (e.g. a markdown list "- …") gets an apostrophe, so Excel
-    # shows it as text instead of an error or, worse, evaluating it.
+    return as_text(text)
+
+
+def as_text(text: str) -> str:
+    """A cell that starts like a formula (e.g. a markdown list "- …") gets an apostrophe, so
+    Excel shows it as text instead of an error or, worse, evaluating it."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def spreadsheet(table: list[list[str]]) -> bytes:
+    """A table for Dutch Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows([[as_text(str(cell)) for cell in row] for row in table])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def rows(catalogue: Catalogue, site_url: str) -> list[list[str]]:
@@ -120,11 +132,8 @@ def rows(catalogue: Catalogue, site_url: str) -> list[list[str]]:
 
 
 def render(catalogue: Catalogue, site_url: str) -> bytes:
-    """The file's bytes: UTF-8 with a byte-order mark, `;` between cells and CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(rows(catalogue, site_url))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The file's bytes, as `spreadsheet` writes them."""
+    return spreadsheet(rows(catalogue, site_url))
 
 
 def files(settings: BuildSettings) -> list[GeneratedFile]:
