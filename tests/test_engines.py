@@ -1,0 +1,75 @@
+"""The build is not tied to one engine: `catalogus generate` writes every generated file into a
+folder, and the site builds with ProperDocs (a fork of MkDocs 1.x) to the same pages as MkDocs."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from catalogus import build, urls
+from catalogus.cli import main
+from catalogus.output import DuplicateOutput, GeneratedFile, collect
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_generate_writes_every_page_export_and_schema(tmp_path):
+    assert main(["generate", str(tmp_path / "out"), "--root", str(ROOT)]) == 0
+    written = {
+        path.relative_to(tmp_path / "out").as_posix()
+        for path in (tmp_path / "out").rglob("*")
+        if path.is_file()
+    }
+    expected = {generated.path for generated in build.generate_files(build.load_settings(ROOT))}
+    assert written == expected
+    for path in (
+        urls.OVERVIEW,
+        "bewijskaart/index.md",
+        "data/interventies.json",
+        "schema/interventie.json",
+    ):
+        assert path in written
+
+
+def test_two_generators_for_one_path_are_refused():
+    with pytest.raises(DuplicateOutput, match="fenomenen/vastgoed.md"):
+        collect(
+            [
+                [GeneratedFile("fenomenen/vastgoed.md", "a", source="phenomena/vastgoed.yml")],
+                [GeneratedFile("fenomenen/vastgoed.md", "b")],
+            ]
+        )
+
+
+def article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def built_files(site: Path) -> set[str]:
+    return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+
+
+def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path):
+    properdocs = Path(sys.executable).with_name("properdocs")
+    if not properdocs.exists():
+        pytest.fail("ProperDocs is not installed: run make setup-test")
+    sites = {}
+    for engine in (str(Path(sys.executable).with_name("mkdocs")), str(properdocs)):
+        target = tmp_path / Path(engine).name
+        subprocess.run(
+            [engine, "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(target)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        sites[Path(engine).name] = target
+    mkdocs_files = built_files(sites["mkdocs"])
+    assert mkdocs_files == built_files(sites["properdocs"])
+    assert "bewijskaart/index.html" in mkdocs_files
+    # The generated pages read the same (the generator <meta> names the engine).
+    for page in ("interventies/wet-bibob/index.html", "fenomenen/vastgoed/index.html"):
+        articles = [article((sites[engine] / page).read_text()) for engine in sites]
+        assert articles[0] == articles[1]
+    shutil.rmtree(tmp_path)
