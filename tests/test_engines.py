@@ -73,3 +73,15 @@ def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path):
         articles = [article((sites[engine] / page).read_text()) for engine in sites]
         assert articles[0] == articles[1]
     shutil.rmtree(tmp_path)
+
+
+def test_the_links_page_documents_every_parameter_the_overview_reads():
+    from catalogus import facets, guide
+
+    table = guide.parameter_table(facets.INTERVENTION_FACETS, facets.OTHER_PARAMETERS)
+    for facet in facets.INTERVENTION_FACETS:
+        assert f"| `{facet.parameter}` |" in table
+    for name, _, _ in facets.OTHER_PARAMETERS:
+        assert f"| `{name}` |" in table
+    links = (ROOT / "docs/over/links.md").read_text(encoding="utf-8")
+    assert "render_macros: true" in links and "{{ filter_parameters() }}" in links

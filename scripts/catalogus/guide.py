@@ -51,3 +51,12 @@ def vocabulary_table(catalogue: Catalogue, vocabulary: str) -> Markup:
     return Markup(
         render("vocabulary_table.html", terms=catalogue.vocabularies[vocabulary].values())
     )
+
+
+def parameter_table(facet_table, other_parameters) -> Markup:
+    """The overview's query parameters for /over/links/: every facet, then free text, national
+    approaches and sorting."""
+    rows = [(facet.parameter, facet.values_description, facet.example) for facet in facet_table]
+    rows += list(other_parameters)
+    # Markdown (the page's own format), so the descriptions' `code` spans render.
+    return Markup(render("parameter_table.md", rows=rows))
