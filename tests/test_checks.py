@@ -23,7 +23,8 @@ CONTEXT = Context(known_ids=frozenset({"wet-bibob", "emergo", "proef"}), today=T
 
 
 def findings(check, data, record_id="proef", context=CONTEXT):
-    return list(check(record_id, data, context))
+    """(path, message) of each finding; tests/test_finding_codes.py checks the codes."""
+    return [(finding.path, finding.message) for finding in check(record_id, data, context)]
 
 
 def test_every_check_function_is_run():
@@ -240,7 +241,7 @@ def test_run_checks_reports_every_finding_of_every_check():
         "period": {"start": 2021, "end": 2019},
         "sources": [{"year": 2027}],
     }
-    paths = [path for path, _ in run_checks("Bad_Name", data, CONTEXT)]
+    paths = [finding.path for finding in run_checks("Bad_Name", data, CONTEXT)]
     assert paths == [
         (),
         ("related", 0),

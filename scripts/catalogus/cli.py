@@ -5,7 +5,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import freshness, new_record, paths, proposal
+from . import freshness, new_record, paths, personal_data, proposal
 from .kinds import INTERVENTIONS, KINDS, kind_of
 from .records import load_catalogue
 from .schema import read_schema, render, schema_with_vocabularies
@@ -53,7 +53,11 @@ def validate(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, context = selection
     try:
-        validator = Validator.for_catalogue(paths.SCHEMAS, load_vocabularies(paths.VOCABULARIES))
+        validator = Validator.for_catalogue(
+            paths.SCHEMAS,
+            load_vocabularies(paths.VOCABULARIES),
+            personal_data.load_allowlist(paths.ROOT),
+        )
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID
