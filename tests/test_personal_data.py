@@ -192,6 +192,7 @@ def test_eleven_check():
 def test_iban_check():
     assert personal_data.passes_iban_check("NL91 ABNA 0417 1643 00")
     assert personal_data.passes_iban_check("DE89370400440532013000")
+    assert personal_data.passes_iban_check("NO93 8601 1117 947")  # 15 characters, the shortest
     assert not personal_data.passes_iban_check("NL91 ABNA 0417 1643 01")
     assert not personal_data.passes_iban_check("NL00 ABNA 0000 0000 00")
     # Too short for any country, even where the remainder is right.

@@ -23,7 +23,9 @@ def reported(problems: list[Problem]) -> list[tuple[str, str]]:
 def schema_messages(schema: dict, instance) -> list[tuple[tuple, str]]:
     return [
         (finding.path, finding.message)
-        for finding in map(_schema_message, jsonschema.Draft7Validator(schema).iter_errors(instance))
+        for finding in map(
+            _schema_message, jsonschema.Draft7Validator(schema).iter_errors(instance)
+        )
     ]
 
 
