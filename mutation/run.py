@@ -58,8 +58,8 @@ def copy_project() -> None:
         shutil.copy2(source, target)
 
 
-def results() -> dict[str, str]:
-    """The status of every mutant in scope, by name."""
+def results(scope: list[str]) -> dict[str, str]:
+    """The status of every mutant in `scope`, by name."""
     listed = subprocess.run(
         [MUTMUT, "results", "--all", "true"],
         cwd=WORKSPACE,
@@ -70,7 +70,7 @@ def results() -> dict[str, str]:
     statuses = {}
     for line in listed.splitlines():
         name, _, status = line.strip().rpartition(": ")
-        if any(fnmatch.fnmatch(name, pattern) for pattern in SCOPE):
+        if any(fnmatch.fnmatch(name, pattern) for pattern in scope):
             statuses[name] = status
     return statuses
 
@@ -98,17 +98,19 @@ def report(statuses: dict[str, str], seconds: float) -> None:
         print(f"  {name}: {statuses[name]}")
 
 
-def main() -> int:
+def main(patterns: list[str]) -> int:
+    """Mutation-test the mutants whose names match `patterns` (default: the whole scope)."""
+    scope = patterns or list(SCOPE)
     copy_project()
     start = time.monotonic()
     environment = os.environ | {"MUTATION_TESTING": "1"}
-    run = subprocess.run([MUTMUT, "run", *SCOPE], cwd=WORKSPACE, env=environment)
+    run = subprocess.run([MUTMUT, "run", *scope], cwd=WORKSPACE, env=environment)
     seconds = time.monotonic() - start
     if run.returncode != 0:
         return run.returncode
-    report(results(), seconds)
+    report(results(scope), seconds)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
