@@ -28,6 +28,50 @@ CONTEXT = Context(
     former_id_owners={"oud": ("ander",)},
 )
 
+LONG = "x" * 70
+SUFFIX = ": persoonsgegevens horen niet in een openbaar record; haal ze weg of anonimiseer ze"
+# The message of each rule, exactly (long values are cut short).
+MESSAGES = {
+    "id-invalid": "de bestandsnaam 'Bad_Name' is geen geldige id: gebruik kleine letters, cijfers "
+    "en streepjes, bijvoorbeeld 'bad-name.yml'",
+    "reference-self": "een interventie kan niet naar zichzelf verwijzen",
+    "reference-unknown": "er is geen interventie met id 'onbekend': gebruik de bestandsnaam "
+    "zonder .yml",
+    "reference-internal": "'intern' is intern en mag niet op de openbare site genoemd worden: "
+    "haal de verwijzing weg of maak dit record ook intern",
+    "reference-not-dutch": "'belgisch' is geen Nederlandse interventie: noem hier alleen "
+    "Nederlandse",
+    "review-date-nonexistent": "'2025-02-30' is geen bestaande datum: controleer dag en maand",
+    "review-date-future": "'2027-01-01' ligt in de toekomst: gebruik de datum van de beoordeling",
+    "period-start-future": "het beginjaar 2030 ligt in de toekomst",
+    "period-end-before-start": "de periode eindigt (2019) voordat ze begint (2020): controleer "
+    "de jaren",
+    "period-end-missing": "een beëindigde interventie heeft een eindjaar: vul period.end in",
+    "source-year-future": "het jaar 2030 ligt in de toekomst",
+    "markup-html": f"HTML is niet toegestaan (<b title='{'x' * 30}): schrijf gewone tekst of "
+    "markdown",
+    "markup-character-reference": "tekencodes zoals &#106; zijn niet toegestaan: typ het teken "
+    "zelf",
+    "markup-unsafe-scheme": "'vbscript:' is niet toegestaan: links beginnen met https://, "
+    "http:// of mailto:",
+    "markup-unsafe-link": f"de link 'ftp://{'x' * 54}' is geen webadres: links beginnen met "
+    "https://, http:// of mailto:",
+    "personal-data-bsn": "bevat een burgerservicenummer (123456782)" + SUFFIX,
+    "personal-data-phone": "bevat een telefoonnummer (0612345678)" + SUFFIX,
+    "personal-data-email": "bevat een persoonlijk e-mailadres (a@b.nl)" + SUFFIX,
+    "personal-data-iban": "bevat een IBAN (NL91ABNA0417164300)" + SUFFIX,
+    "personal-data-licence-plate": "bevat een kenteken (AB-12-CD)" + SUFFIX,
+    "placeholder": f"vervang de plaatshouder 'VUL IN: {'x' * 52}' door de echte waarde",
+    "former-id-in-use": "'bestaand' is de id van een bestaande interventie; een vroegere id mag "
+    "niet meer in gebruik zijn",
+    "former-id-shared": "'oud' staat ook als vroegere id bij 'ander': een oude link kan maar "
+    "naar één pagina leiden",
+    "phenomenon-unknown": "'onbekend' is geen fenomeen uit vocabularies/phenomena.yml: de "
+    "bestandsnaam is de slug",
+    "chain-step-repeated": "de stap 'a' staat al eerder in de keten",
+    "resolution-missing": "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in",
+}
+
 # One record per rule, each breaking only that rule: (kind, id, data, code, field path).
 CASES = [
     (INTERVENTIONS, "Bad_Name", {}, "id-invalid", ()),
@@ -83,10 +127,16 @@ CASES = [
         "source-year-future",
         ("sources", 0, "year"),
     ),
-    (INTERVENTIONS, "proef", {"summary": "<b>vet</b>"}, "markup-html", ("summary",)),
+    (INTERVENTIONS, "proef", {"summary": f"<b title='{LONG}'>"}, "markup-html", ("summary",)),
     (INTERVENTIONS, "proef", {"summary": "&#106;"}, "markup-character-reference", ("summary",)),
     (INTERVENTIONS, "proef", {"summary": "vbscript:x"}, "markup-unsafe-scheme", ("summary",)),
-    (INTERVENTIONS, "proef", {"summary": "[a](ftp://b)"}, "markup-unsafe-link", ("summary",)),
+    (
+        INTERVENTIONS,
+        "proef",
+        {"summary": f"[a](ftp://{LONG})"},
+        "markup-unsafe-link",
+        ("summary",),
+    ),
     (INTERVENTIONS, "proef", {"summary": "BSN 123456782"}, "personal-data-bsn", ("summary",)),
     (INTERVENTIONS, "proef", {"summary": "Bel 0612345678"}, "personal-data-phone", ("summary",)),
     (INTERVENTIONS, "proef", {"summary": "Mail a@b.nl"}, "personal-data-email", ("summary",)),
@@ -104,7 +154,7 @@ CASES = [
         "personal-data-licence-plate",
         ("summary",),
     ),
-    (INTERVENTIONS, "proef", {"title": "VUL IN: de titel"}, "placeholder", ("title",)),
+    (INTERVENTIONS, "proef", {"title": f"VUL IN: {LONG}"}, "placeholder", ("title",)),
     (INTERVENTIONS, "proef", {"former_ids": ["bestaand"]}, "former-id-in-use", ("former_ids", 0)),
     (INTERVENTIONS, "proef", {"former_ids": ["oud"]}, "former-id-shared", ("former_ids", 0)),
     (PHENOMENA, "onbekend", {}, "phenomenon-unknown", ()),
@@ -124,13 +174,12 @@ CASES = [
 )
 def test_each_rule_has_its_own_code(kind, record_id, data, code, path):
     [finding] = run_checks(record_id, data, CONTEXT, kind)
-    assert (finding.path, finding.code) == (path, code)
-    assert finding.message and not CODE.fullmatch(finding.message)
+    assert finding == (path, code, MESSAGES[code])
 
 
 def test_codes_are_short_ascii_and_unique_per_rule():
     codes = [case[3] for case in CASES]
-    assert len(set(codes)) == len(codes)
+    assert len(set(codes)) == len(codes) == len(MESSAGES)
     assert all(CODE.fullmatch(code) and len(code) <= 40 for code in codes)
 
 
