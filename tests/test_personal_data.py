@@ -76,6 +76,10 @@ def test_every_pattern_is_found_at_every_position(value, code, position):
     [
         # Part of a longer number or code, not a number of its own.
         "Versie 1.123456782 van het bestand.",
+        "1.123456782",
+        "123456782.5",
+        "X-AB-12-CD",
+        "AB-12-CD-3",
         "Een bedrag van 123456782.5 euro.",
         "Zaaknummer 1234567820 en 91234567820.",
         "Code AB-12-CD-34 en X-AB-12-CD.",
@@ -184,8 +188,8 @@ def test_eleven_check():
     # Weighted 9..2 and minus the last digit: 111222333 passes, 111222334 does not.
     assert personal_data.passes_eleven_check("111222333")
     assert not personal_data.passes_eleven_check("111222334")
-    # Numbers that begin with two zeroes are never issued.
-    assert not personal_data.passes_eleven_check("001234567")
+    # Numbers that begin with two zeroes are never issued, even where the sum is right.
+    assert not personal_data.passes_eleven_check("001234560")
     assert personal_data.passes_eleven_check("010000008")
 
 
@@ -246,3 +250,8 @@ def test_the_validator_allows_personal_data_in_an_internal_record(
     valid_record_data["access"] = "internal"
     valid_record_data["results"] = "Het BSN is 123456782."
     assert validate_record(valid_record_data) == []
+
+
+def test_the_digits_of_every_iban_are_not_read_again_as_a_phone_number():
+    text = "Rekeningen NL91 ABNA 0417 1643 00 en NL91 ABNA 0417 1643 00."
+    assert [found.code for found in find(text, Allowlist())] == ["personal-data-iban"] * 2

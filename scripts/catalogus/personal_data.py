@@ -66,7 +66,8 @@ def _digits(text: str) -> str:
 
 
 def _character(text: str, index: int) -> str:
-    return text[index] if 0 <= index < len(text) else " "
+    """The character at `index`, or nothing before the start and past the end."""
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def _standalone(text: str, match: re.Match, joiner: str, continues: Callable[[str], bool]) -> bool:
