@@ -55,8 +55,8 @@ $(VENV)/.installed-mutate: $(VENV)/.installed-test requirements-mutate.lock
 	touch $@
 
 # Mutation testing of the safeguards (loading, checks, personal data, markdown, CSP, the public
-# filter) against the fast tests, with mutmut; not part of `make test`: it takes about an hour
-# on two cores. Prints the score per module and every mutant the tests miss. A part only:
+# filter) against the fast tests, with mutmut; not part of `make test` (about ten minutes on
+# two cores). Prints the score per module and every mutant the tests miss. A part only:
 # make mutate MUTANTS='catalogus.security.*'
 mutate: $(VENV)/.installed-mutate
 	$(BIN)/python mutation/run.py $(MUTANTS)

@@ -33,7 +33,8 @@ SCOPE = (
     "catalogus.records.*only_public__mutmut_*",
     "catalogus.records.x_load_catalogue__mutmut_*",
 )
-DETECTED = ("killed", "timeout")
+# A mutant that makes the tests hang or crash is noticed as well as one that fails them.
+DETECTED = ("killed", "timeout", "segfault")
 
 
 def copy_project() -> None:

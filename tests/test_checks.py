@@ -250,3 +250,20 @@ def test_run_checks_reports_every_finding_of_every_check():
         ("period", "end"),
         ("sources", 0, "year"),
     ]
+
+
+def test_a_former_id_that_is_not_text_does_not_end_the_check():
+    assert findings(checks.check_former_ids, {"former_ids": [1, "wet-bibob"]}) == [
+        (
+            ("former_ids", 1),
+            "'wet-bibob' is de id van een bestaande interventie; een vroegere id mag niet meer "
+            "in gebruik zijn",
+        )
+    ]
+
+
+def test_a_chain_link_that_is_not_a_mapping_is_left_to_the_schema():
+    chain = ["los", {"step": "a"}, {"step": "a"}]
+    assert findings(checks.check_chain_steps, {"chain": chain}) == [
+        (("chain", 2, "step"), "de stap 'a' staat al eerder in de keten")
+    ]

@@ -5,7 +5,9 @@ must not drift (tests/test_hostile.py checks the same refusals through the comma
 from pathlib import Path
 
 import pytest
+import yaml
 
+from catalogus import loading
 from catalogus.loading import MAX_FILE_BYTES, LoadError, decode, parse, read_file
 
 UNREADABLE = "YAML kan niet worden gelezen: "
@@ -16,6 +18,8 @@ TAG = "is niet toegestaan: haal de tag (het woord met ! ervoor) weg"
     ("text", "line", "column", "message"),
     [
         ("a: 1\n\tb: 2\n", 2, 1, "gebruik spaties in plaats van tabs"),
+        ("\na: 1\n\tb: 2\n\tc: 3\n", 3, 1, "gebruik spaties in plaats van tabs"),
+        ("\n\tb: 2\n", 2, 1, "gebruik spaties in plaats van tabs"),
         ("a: 1\nb:  \tx\n", 2, 5, "gebruik spaties in plaats van tabs"),
         (
             'a: "open\nb: 2\n',
@@ -95,6 +99,12 @@ TAG = "is niet toegestaan: haal de tag (het woord met ! ervoor) weg"
             "het teken U+001B (een stuurteken) mag niet in een record staan: haal het weg",
         ),
         (
+            "a: 1\nb: 2\nc: xy\x07\n",
+            3,
+            6,
+            "het teken U+0007 (een stuurteken) mag niet in een record staan: haal het weg",
+        ),
+        (
             "é: é\x07\n",
             1,
             5,
@@ -121,11 +131,11 @@ def test_refusals_name_the_place_and_say_what_to_do(text, line, column, message)
 
 def test_a_duplicate_key_names_the_field_and_where_it_was_first():
     with pytest.raises(LoadError) as refused:
-        parse("a: 1\nb:\n  c: 1\n  c: 2\n")
+        parse("a: 1\nb:\n  x: 0\n  c: 1\n  c: 2\n")
     error = refused.value
-    assert (error.line, error.column, error.field) == (4, 3, "c")
+    assert (error.line, error.column, error.field) == (5, 3, "c")
     assert error.message == (
-        "sleutel 'c' komt dubbel voor (eerst op regel 3): voeg de twee samen tot één"
+        "sleutel 'c' komt dubbel voor (eerst op regel 4): voeg de twee samen tot één"
     )
 
 
@@ -174,6 +184,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path):
 def test_a_special_file_that_never_ends_is_refused():
     with pytest.raises(LoadError) as refused:
         read_file(Path("/dev/zero"))
+    assert (refused.value.line, refused.value.column) == (1, 1)
     assert refused.value.message == (
         f"het bestand is groter dan {MAX_FILE_BYTES} bytes, het maximum voor een record: "
         "verkort de tekst"
@@ -185,3 +196,58 @@ def test_a_file_that_cannot_be_read_is_refused(tmp_path):
         read_file(tmp_path)
     assert (refused.value.line, refused.value.column) == (1, 1)
     assert refused.value.message == "het bestand kan niet worden gelezen: Is a directory"
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_a_wide_but_shallow_document_loads():
+    siblings = ", ".join(nested(2) for _ in range(60))
+    data, _ = parse(f"a: [{siblings}]\n")
+    assert len(data["a"]) == 60
+
+
+@pytest.mark.parametrize(("depth", "refused"), [(48, False), (49, True)])
+def test_nesting_is_counted_after_a_closed_sibling(depth, refused):
+    # The mapping, the outer list and the nested lists: 50 levels are allowed, 51 are not.
+    text = f"a: [[], {nested(depth)}]\n"
+    if refused:
+        with pytest.raises(LoadError, match="dieper genest dan 50 niveaus"):
+            parse(text)
+    else:
+        assert parse(text)[0]["a"][0] == []
+
+
+# Errors the C parser does not raise today; the loader still turns them into a clean refusal.
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (yaml.YAMLError("kapot"), "kapot"),
+        (yaml.MarkedYAMLError(problem="kapot"), "kapot"),
+        (yaml.MarkedYAMLError(), "onbekende fout"),
+        (yaml.MarkedYAMLError(context="in een lijst"), "in een lijst"),
+    ],
+)
+def test_any_yaml_error_is_a_load_error_at_the_start(monkeypatch, error, message):
+    def fail(text):
+        raise error
+
+    monkeypatch.setattr(loading, "_check_nesting", fail)
+    with pytest.raises(LoadError) as refused:
+        parse("a: 1\n")
+    assert (refused.value.line, refused.value.column) == (1, 1)
+    assert refused.value.message == f"YAML kan niet worden gelezen: {message}"
+
+
+def test_a_reader_error_with_a_character_as_text_is_refused(monkeypatch):
+    def fail(text):
+        raise yaml.reader.ReaderError("record", 3, "\x07", "utf-8", "special characters")
+
+    monkeypatch.setattr(loading, "_check_nesting", fail)
+    with pytest.raises(LoadError) as refused:
+        parse("abc\x07\n")
+    assert (refused.value.line, refused.value.column) == (1, 4)
+    assert refused.value.message.startswith("het teken U+0007 (een stuurteken)")

@@ -191,6 +191,7 @@ def test_eleven_check():
     # Numbers that begin with two zeroes are never issued, even where the sum is right.
     assert not personal_data.passes_eleven_check("001234560")
     assert personal_data.passes_eleven_check("010000008")
+    assert personal_data.passes_eleven_check("100000009")
 
 
 def test_iban_check():
@@ -255,3 +256,9 @@ def test_the_validator_allows_personal_data_in_an_internal_record(
 def test_the_digits_of_every_iban_are_not_read_again_as_a_phone_number():
     text = "Rekeningen NL91 ABNA 0417 1643 00 en NL91 ABNA 0417 1643 00."
     assert [found.code for found in find(text, Allowlist())] == ["personal-data-iban"] * 2
+
+
+def test_removing_an_iban_leaves_nothing_that_reads_as_a_plate():
+    assert [found.code for found in find("NL91ABNA0417164300-12-CD", Allowlist())] == [
+        "personal-data-iban"
+    ]

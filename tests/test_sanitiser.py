@@ -140,6 +140,12 @@ def test_headings_sit_below_the_page_headings(markdown, heading):
     assert render(markdown) == f"<{heading}>Kop</{heading}>"
 
 
+def test_a_heading_is_closed_before_the_text_that_follows():
+    assert render("# Kop\n\nTekst.\n\n## Sub\n\nMeer.") == (
+        "<h3>Kop</h3>\n<p>Tekst.</p>\n<h4>Sub</h4>\n<p>Meer.</p>"
+    )
+
+
 def test_markdown_still_renders():
     assert render("Een *lijst*:\n\n- een\n- twee") == (
         "<p>Een <em>lijst</em>:</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>"

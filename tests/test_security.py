@@ -42,6 +42,7 @@ def test_the_whole_policy_is_pinned():
 def test_a_page_without_inline_scripts_allows_only_its_own_scripts():
     result = with_content_security_policy("<html><head></head><body></body></html>")
     assert policy_of(result)["script-src"] == ["'self'"]
+    assert "; script-src 'self'; style-src " in result
 
 
 def test_the_policy_is_the_first_element_of_the_head_and_there_only_once():

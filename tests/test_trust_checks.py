@@ -247,3 +247,26 @@ def test_the_validator_refuses_a_public_record_that_names_an_internal_one(
         ("related[0]", "reference-internal")
     ]
     assert validator.validate([internal_path], context_paths=[public_path]) == []
+
+
+# What mutation testing (make mutate) showed no test noticed
+
+
+def test_personal_data_at_the_end_of_one_field_is_found_beside_the_next():
+    data = {"summary": "BSN 123456782", "title": "Proef"}
+    assert codes(check_personal_data, data) == [(("summary",), "personal-data-bsn")]
+
+
+def test_a_url_field_does_not_end_the_markup_check_of_its_record():
+    data = {"sources": [{"url": "https://example.org/", "title": "<b>vet</b>"}]}
+    assert codes(check_markup, data) == [(("sources", 0, "title"), "markup-html")]
+
+
+def test_a_reference_that_is_not_text_does_not_end_the_reference_check():
+    data = {"related": [1, "onbekend"]}
+    assert codes(check_references, data) == [(("related", 1), "reference-unknown")]
+
+
+def test_a_dutch_counterpart_may_not_be_the_record_itself():
+    data = {"dutch_counterparts": ["proef"]}
+    assert codes(check_references, data) == [(("dutch_counterparts", 0), "reference-self")]
