@@ -7,6 +7,7 @@ import json
 import pytest
 
 from .site_project import build_both, make_project
+from .test_security import policy_of
 
 MARKER = "ZqxInternMarker7731"
 
@@ -71,16 +72,30 @@ def test_internal_site_asks_search_engines_to_stay_away(built_sites):
     public_site, internal_site = built_sites
     assert (internal_site / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
     assert "Disallow" not in (public_site / "robots.txt").read_text()
-    for page in internal_site.rglob("*.html"):
-        if page.name != "404.html":
-            assert '<meta name="robots" content="noindex, nofollow">' in page.read_text("utf-8")
+    pages = [page for page in internal_site.rglob("*.html") if page.name != "404.html"]
+    assert internal_site / "interventies" / "interne-aanpak" / "index.html" in pages
+    for page in pages:
+        assert '<meta name="robots" content="noindex, nofollow">' in page.read_text("utf-8")
     assert "noindex" not in (public_site / "index.html").read_text("utf-8")
 
 
 def test_every_public_page_carries_a_content_security_policy(built_sites):
     public_site, _ = built_sites
-    for page in public_site.rglob("*.html"):
-        if page.name == "404.html":
-            continue
-        text = page.read_text("utf-8")
-        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in text
+    pages = [page for page in public_site.rglob("*.html") if page.name != "404.html"]
+    assert public_site / "index.html" in pages
+    assert public_site / "interventies" / "openbare-aanpak" / "index.html" in pages
+    for page in pages:
+        policy = policy_of(page.read_text("utf-8"))
+        scripts = policy.pop("script-src")
+        assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:])
+        assert policy == {
+            "default-src": ["'self'"],
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'"],
+            "worker-src": ["'self'"],
+            "object-src": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
+        }, page

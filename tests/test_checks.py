@@ -23,7 +23,8 @@ CONTEXT = Context(known_ids=frozenset({"wet-bibob", "emergo", "proef"}), today=T
 
 
 def findings(check, data, record_id="proef", context=CONTEXT):
-    return list(check(record_id, data, context))
+    """(path, message) of each finding; tests/test_finding_codes.py checks the codes."""
+    return [(finding.path, finding.message) for finding in check(record_id, data, context)]
 
 
 def test_every_check_function_is_run():
@@ -240,7 +241,7 @@ def test_run_checks_reports_every_finding_of_every_check():
         "period": {"start": 2021, "end": 2019},
         "sources": [{"year": 2027}],
     }
-    paths = [path for path, _ in run_checks("Bad_Name", data, CONTEXT)]
+    paths = [finding.path for finding in run_checks("Bad_Name", data, CONTEXT)]
     assert paths == [
         (),
         ("related", 0),
@@ -248,4 +249,21 @@ def test_run_checks_reports_every_finding_of_every_check():
         ("last_reviewed",),
         ("period", "end"),
         ("sources", 0, "year"),
+    ]
+
+
+def test_a_former_id_that_is_not_text_does_not_end_the_check():
+    assert findings(checks.check_former_ids, {"former_ids": [1, "wet-bibob"]}) == [
+        (
+            ("former_ids", 1),
+            "'wet-bibob' is de id van een bestaande interventie; een vroegere id mag niet meer "
+            "in gebruik zijn",
+        )
+    ]
+
+
+def test_a_chain_link_that_is_not_a_mapping_is_left_to_the_schema():
+    chain = ["los", {"step": "a"}, {"step": "a"}]
+    assert findings(checks.check_chain_steps, {"chain": chain}) == [
+        (("chain", 2, "step"), "de stap 'a' staat al eerder in de keten")
     ]

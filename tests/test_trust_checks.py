@@ -3,7 +3,13 @@
 import pytest
 
 from catalogus import personal_data
-from catalogus.checks import Context, check_markup, check_personal_data
+from catalogus.checks import (
+    REFERENCE_FIELDS,
+    Context,
+    check_markup,
+    check_personal_data,
+    check_references,
+)
 
 from .conftest import TODAY
 
@@ -15,8 +21,8 @@ ALLOWLIST = personal_data.Allowlist(
 CONTEXT = Context(known_ids=frozenset(), today=TODAY, allowlist=ALLOWLIST)
 
 
-def findings(check, data):
-    return list(check("proef", data, CONTEXT))
+def findings(check, data, context=CONTEXT):
+    return [(finding.path, finding.message) for finding in check("proef", data, context)]
 
 
 @pytest.mark.parametrize(
@@ -98,3 +104,169 @@ def test_internal_records_may_hold_contact_details():
 def test_eleven_check():
     assert personal_data.passes_eleven_check("123456782")
     assert not personal_data.passes_eleven_check("123456789")
+
+
+def codes(check, data, context=CONTEXT):
+    return [(finding.path, finding.code) for finding in check("proef", data, context)]
+
+
+# Links: every unsafe scheme, and reference definitions wherever markdown reads them
+
+
+@pytest.mark.parametrize("scheme", ["javascript", "vbscript", "data", "file", "JavaScript"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "[klik]({}:iets)",
+        "[klik]: {}:iets",
+        "> [klik]: {}:iets",
+        "- [klik]: {}:iets",
+        "Zie {}:iets",
+        "Zie {} :iets",
+    ],
+)
+def test_every_unsafe_scheme_is_refused_in_every_form(scheme, form):
+    text = form.format(scheme)
+    assert codes(check_markup, {"description": text}) == [
+        (("description",), "markup-unsafe-scheme")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> [x]: ftp://example.org/bestand",
+        "> [x]: /etc/passwd",
+        "- [x]: /relatief",
+        "* [x]: ftp://example.org/",
+        "+ [x]: ftp://example.org/",
+        "1. [x]: ftp://example.org/",
+        "2) [x]: ftp://example.org/",
+        "> - [x]: #anker",
+        "  > > [x]: <./pad>",
+        "   - > [x]: relatief.html",
+        "Tekst.\n\n> [x]: ftp://example.org/\n\nZie [hier][x].",
+        "1. Stap\n\n    [x]: ftp://example.org/",
+        "[x]:\n  ftp://example.org/",
+        "[]: ftp://example.org/",
+    ],
+)
+def test_reference_definitions_nested_or_split_are_checked(text):
+    assert codes(check_markup, {"approach": text}) == [(("approach",), "markup-unsafe-link")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> [x]: https://example.org/",
+        "- [x]: mailto:info@example.org",
+        "1. Een stap: zie [de bron](https://example.org/).",
+        "Een zin met [haken]: gewone tekst op dezelfde regel.",
+    ],
+)
+def test_nested_references_to_web_and_mail_addresses_pass(text):
+    assert findings(check_markup, {"approach": text}) == []
+
+
+def test_only_the_first_unsafe_link_of_a_field_is_reported():
+    data = {"lessons": "[a](ftp://een) en [b](ftp://twee)", "results": "[c](https://ok)"}
+    assert findings(check_markup, data) == [
+        (
+            ("lessons",),
+            "de link 'ftp://een' is geen webadres: links beginnen met https://, http:// of mailto:",
+        )
+    ]
+
+
+def test_url_fields_are_left_to_the_schema():
+    assert findings(check_markup, {"sources": [{"url": "javascript:alert(1)"}]}) == []
+
+
+# References to other interventions, in a catalogue where they apply
+
+TARGETS = {
+    "openbaar-nl": {"access": "public", "country": "NL"},
+    "zonder-velden": {},
+    "intern-nl": {"access": "internal", "country": "NL"},
+    "openbaar-be": {"access": "public", "country": "BE"},
+    "intern-be": {"access": "internal", "country": "BE"},
+    "niet-geladen": None,
+}
+CATALOGUE = Context(known_ids=frozenset(TARGETS), today=TODAY, interventions=TARGETS)
+
+
+@pytest.mark.parametrize("field", REFERENCE_FIELDS)
+@pytest.mark.parametrize("access", [{"access": "public"}, {}], ids=["public", "access-left-out"])
+def test_a_public_record_may_not_name_an_internal_one(field, access):
+    data = {**access, field: ["openbaar-nl", "intern-nl"]}
+    assert codes(check_references, data, CATALOGUE) == [((field, 1), "reference-internal")]
+    [(_, message)] = findings(check_references, data, CATALOGUE)
+    assert message.startswith("'intern-nl' is intern en mag niet op de openbare site genoemd")
+
+
+@pytest.mark.parametrize("field", REFERENCE_FIELDS)
+def test_an_internal_record_may_name_an_internal_one(field):
+    data = {"access": "internal", field: ["intern-nl", "zonder-velden", "niet-geladen"]}
+    assert findings(check_references, data, CATALOGUE) == []
+
+
+def test_dutch_counterparts_must_be_dutch():
+    data = {"country": "BE", "dutch_counterparts": ["openbaar-nl", "zonder-velden", "openbaar-be"]}
+    assert findings(check_references, data, CATALOGUE) == [
+        (
+            ("dutch_counterparts", 2),
+            "'openbaar-be' is geen Nederlandse interventie: noem hier alleen Nederlandse",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "field", [field for field in REFERENCE_FIELDS if field != "dutch_counterparts"]
+)
+def test_other_references_may_name_a_foreign_intervention(field):
+    assert findings(check_references, {field: ["openbaar-be"]}, CATALOGUE) == []
+
+
+def test_an_internal_foreign_counterpart_breaks_both_rules():
+    data = {"dutch_counterparts": ["intern-be"]}
+    assert codes(check_references, data, CATALOGUE) == [
+        (("dutch_counterparts", 0), "reference-internal"),
+        (("dutch_counterparts", 0), "reference-not-dutch"),
+    ]
+
+
+def test_the_validator_refuses_a_public_record_that_names_an_internal_one(
+    validator, write_record, valid_record_data
+):
+    internal = dict(valid_record_data, access="internal")
+    public = dict(valid_record_data, related=["interne-aanpak"])
+    internal_path = write_record(internal, "interne-aanpak.yml")
+    public_path = write_record(public, "openbare-aanpak.yml")
+    problems = validator.validate([public_path], context_paths=[internal_path])
+    assert [(problem.field, problem.code) for problem in problems] == [
+        ("related[0]", "reference-internal")
+    ]
+    assert validator.validate([internal_path], context_paths=[public_path]) == []
+
+
+# What mutation testing (make mutate) showed no test noticed
+
+
+def test_personal_data_at_the_end_of_one_field_is_found_beside_the_next():
+    data = {"summary": "BSN 123456782", "title": "Proef"}
+    assert codes(check_personal_data, data) == [(("summary",), "personal-data-bsn")]
+
+
+def test_a_url_field_does_not_end_the_markup_check_of_its_record():
+    data = {"sources": [{"url": "https://example.org/", "title": "<b>vet</b>"}]}
+    assert codes(check_markup, data) == [(("sources", 0, "title"), "markup-html")]
+
+
+def test_a_reference_that_is_not_text_does_not_end_the_reference_check():
+    data = {"related": [1, "onbekend"]}
+    assert codes(check_references, data) == [(("related", 1), "reference-unknown")]
+
+
+def test_a_dutch_counterpart_may_not_be_the_record_itself():
+    data = {"dutch_counterparts": ["proef"]}
+    assert codes(check_references, data) == [(("dutch_counterparts", 0), "reference-self")]

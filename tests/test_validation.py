@@ -22,7 +22,10 @@ def reported(problems: list[Problem]) -> list[tuple[str, str]]:
 
 def schema_messages(schema: dict, instance) -> list[tuple[tuple, str]]:
     return [
-        _schema_message(error) for error in jsonschema.Draft7Validator(schema).iter_errors(instance)
+        (finding.path, finding.message)
+        for finding in map(
+            _schema_message, jsonschema.Draft7Validator(schema).iter_errors(instance)
+        )
     ]
 
 

@@ -212,7 +212,7 @@ def _validator(schema_directory: Path, vocabularies_file: Path) -> Validator:
 
 class _OnceBuiltValidator(Validator):
     @classmethod
-    def for_catalogue(cls, schema_directory, vocabularies):
+    def for_catalogue(cls, schema_directory, vocabularies, allowlist=None):
         return _validator(schema_directory, paths.VOCABULARIES)
 
 

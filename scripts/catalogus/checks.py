@@ -1,4 +1,5 @@
-"""Rules the schema cannot express. Each check yields `(field path, message)` pairs.
+"""Rules the schema cannot express. Each check yields findings: a field path, a stable code
+naming the rule (for programs) and a Dutch message (for the editor).
 
 A check gets the record's raw data (which may still break the schema, so checks look before they
 leap) and the catalogue context; it never raises and never stops at the first problem.
@@ -10,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import personal_data
 from .kinds import INTERVENTIONS, PHENOMENA, RecordKind
@@ -18,7 +19,12 @@ from .kinds import INTERVENTIONS, PHENOMENA, RecordKind
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 FieldPath = tuple[str | int, ...]
-Finding = tuple[FieldPath, str]
+
+
+class Finding(NamedTuple):
+    path: FieldPath
+    code: str  # short, ASCII and stable, such as "reference-internal"
+    message: str
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,9 @@ def kebab_case(text: str) -> str:
 
 def check_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     if not ID_PATTERN.match(record_id):
-        yield (
+        yield Finding(
             (),
+            "id-invalid",
             f"de bestandsnaam '{record_id}' is geen geldige id: gebruik kleine letters, cijfers "
             f"en streepjes, bijvoorbeeld '{kebab_case(record_id) or 'mijn-interventie'}.yml'",
         )
@@ -68,10 +75,13 @@ def check_references(record_id: str, data: dict, context: Context) -> Iterator[F
                 continue
             location = (field_name, index)
             if other == record_id and field_name in ("related", "dutch_counterparts"):
-                yield location, "een interventie kan niet naar zichzelf verwijzen"
+                yield Finding(
+                    location, "reference-self", "een interventie kan niet naar zichzelf verwijzen"
+                )
             elif other not in context.known_ids:
-                yield (
+                yield Finding(
                     location,
+                    "reference-unknown",
                     f"er is geen interventie met id '{other}'"
                     f"{suggest(other, context.known_ids)}: gebruik de bestandsnaam zonder .yml",
                 )
@@ -86,13 +96,18 @@ def _check_reference_target(
     if not isinstance(target, dict):
         return
     if data.get("access", "public") == "public" and target.get("access") == "internal":
-        yield (
+        yield Finding(
             location,
+            "reference-internal",
             f"'{other}' is intern en mag niet op de openbare site genoemd worden: haal de "
             "verwijzing weg of maak dit record ook intern",
         )
     if field_name == "dutch_counterparts" and target.get("country") not in (None, "NL"):
-        yield location, f"'{other}' is geen Nederlandse interventie: noem hier alleen Nederlandse"
+        yield Finding(
+            location,
+            "reference-not-dutch",
+            f"'{other}' is geen Nederlandse interventie: noem hier alleen Nederlandse",
+        )
 
 
 def _calendar_date(text: str) -> datetime.date | None:
@@ -108,10 +123,15 @@ def check_review_date(record_id: str, data: dict, context: Context) -> Iterator[
         return  # the schema reports the form
     date = _calendar_date(text)
     if date is None:
-        yield ("last_reviewed",), f"'{text}' is geen bestaande datum: controleer dag en maand"
-    elif date > context.today:
-        yield (
+        yield Finding(
             ("last_reviewed",),
+            "review-date-nonexistent",
+            f"'{text}' is geen bestaande datum: controleer dag en maand",
+        )
+    elif date > context.today:
+        yield Finding(
+            ("last_reviewed",),
+            "review-date-future",
             f"'{text}' ligt in de toekomst: gebruik de datum van de beoordeling",
         )
 
@@ -122,14 +142,21 @@ def check_period(record_id: str, data: dict, context: Context) -> Iterator[Findi
         return
     start, end = period.get("start"), period.get("end")
     if isinstance(start, int) and start > context.today.year:
-        yield ("period", "start"), f"het beginjaar {start} ligt in de toekomst"
+        yield Finding(
+            ("period", "start"), "period-start-future", f"het beginjaar {start} ligt in de toekomst"
+        )
     if isinstance(start, int) and isinstance(end, int) and end < start:
-        yield (
+        yield Finding(
             ("period", "end"),
+            "period-end-before-start",
             f"de periode eindigt ({end}) voordat ze begint ({start}): controleer de jaren",
         )
     if data.get("status") == "beeindigd" and end is None:
-        yield ("period", "end"), "een beëindigde interventie heeft een eindjaar: vul period.end in"
+        yield Finding(
+            ("period", "end"),
+            "period-end-missing",
+            "een beëindigde interventie heeft een eindjaar: vul period.end in",
+        )
 
 
 def check_source_years(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
@@ -139,7 +166,11 @@ def check_source_years(record_id: str, data: dict, context: Context) -> Iterator
     for index, source in enumerate(sources):
         year = source.get("year") if isinstance(source, dict) else None
         if isinstance(year, int) and year > context.today.year:
-            yield ("sources", index, "year"), f"het jaar {year} ligt in de toekomst"
+            yield Finding(
+                ("sources", index, "year"),
+                "source-year-future",
+                f"het jaar {year} ligt in de toekomst",
+            )
 
 
 def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -157,9 +188,11 @@ def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, st
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 CHARACTER_REFERENCE = re.compile(r"&#x?[0-9a-fA-F]+;?|&[a-zA-Z][a-zA-Z0-9]{1,31};")
 UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
-# Inline links `[text](target)` and reference definitions `[name]: target` on a line of their own.
+# Inline links `[text](target)`, and reference definitions `[name]: target` at the start of a
+# line, also inside a block quote or a list item (`> [name]: target`, `- [name]: target`).
 MARKDOWN_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE
+    r"\]\(\s*<?([^)\s>]*)|^[ \t]*(?:(?:>|[-*+]|\d+[.)])[ \t]*)*\[[^\]]*\]:\s*<?([^\s>]*)",
+    re.MULTILINE,
 )
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
@@ -178,34 +211,32 @@ def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Findi
         if path[-1:] == ("url",):
             continue  # the schema allows only http(s) addresses there, and says so itself
         if match := HTML_TAG.search(text):
-            yield (
+            yield Finding(
                 path,
-                (
-                    f"HTML is niet toegestaan ({match.group()[:40]}): schrijf gewone tekst of markdown"
-                ),
+                "markup-html",
+                f"HTML is niet toegestaan ({match.group()[:40]}): schrijf gewone tekst of markdown",
             )
         elif match := CHARACTER_REFERENCE.search(text):
-            yield (
+            yield Finding(
                 path,
-                (f"tekencodes zoals {match.group()} zijn niet toegestaan: typ het teken zelf"),
+                "markup-character-reference",
+                f"tekencodes zoals {match.group()} zijn niet toegestaan: typ het teken zelf",
             )
         elif match := UNSAFE_SCHEME.search(text):
-            yield (
+            yield Finding(
                 path,
-                (
-                    f"'{match.group()}' is niet toegestaan: links beginnen met https://, http:// of mailto:"
-                ),
+                "markup-unsafe-scheme",
+                f"'{match.group()}' is niet toegestaan: links beginnen met https://, http:// of mailto:",
             )
         else:
             for inline, reference in MARKDOWN_LINK_TARGET.findall(text):
                 target = inline or reference
                 if not SAFE_LINK.match(target):
-                    yield (
+                    yield Finding(
                         path,
-                        (
-                            f"de link '{target[:60]}' is geen webadres: "
-                            "links beginnen met https://, http:// of mailto:"
-                        ),
+                        "markup-unsafe-link",
+                        f"de link '{target[:60]}' is geen webadres: "
+                        "links beginnen met https://, http:// of mailto:",
                     )
                     break
 
@@ -217,13 +248,12 @@ def check_personal_data(record_id: str, data: dict, context: Context) -> Iterato
     ):
         return
     for path, text in strings_in(data):
-        for description in personal_data.find(text, context.allowlist):
-            yield (
+        for found in personal_data.find(text, context.allowlist):
+            yield Finding(
                 path,
-                (
-                    f"bevat {description}: persoonsgegevens horen niet in een openbaar record; "
-                    "haal ze weg of anonimiseer ze"
-                ),
+                found.code,
+                f"bevat {found.description}: persoonsgegevens horen niet in een openbaar record; "
+                "haal ze weg of anonimiseer ze",
             )
 
 
@@ -236,7 +266,9 @@ def check_placeholders(record_id: str, data: dict, context: Context) -> Iterator
         return
     for path, text in strings_in(data):
         if text.startswith(PLACEHOLDER):
-            yield path, f"vervang de plaatshouder '{text[:60]}' door de echte waarde"
+            yield Finding(
+                path, "placeholder", f"vervang de plaatshouder '{text[:60]}' door de echte waarde"
+            )
 
 
 def check_former_ids(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
@@ -247,15 +279,17 @@ def check_former_ids(record_id: str, data: dict, context: Context) -> Iterator[F
         if not isinstance(old_id, str):
             continue
         if old_id == record_id or old_id in context.known_ids:
-            yield (
+            yield Finding(
                 ("former_ids", index),
+                "former-id-in-use",
                 f"'{old_id}' is de id van een bestaande interventie; een vroegere id mag niet "
                 "meer in gebruik zijn",
             )
         others = [owner for owner in context.former_id_owners.get(old_id, ()) if owner != record_id]
         if others:
-            yield (
+            yield Finding(
                 ("former_ids", index),
+                "former-id-shared",
                 f"'{old_id}' staat ook als vroegere id bij '{others[0]}': een oude link "
                 "kan maar naar één pagina leiden",
             )
@@ -263,8 +297,9 @@ def check_former_ids(record_id: str, data: dict, context: Context) -> Iterator[F
 
 def check_phenomenon_id(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     if record_id not in context.phenomenon_slugs:
-        yield (
+        yield Finding(
             (),
+            "phenomenon-unknown",
             f"'{record_id}' is geen fenomeen uit vocabularies/phenomena.yml"
             f"{suggest(record_id, context.phenomenon_slugs)}: de bestandsnaam is de slug",
         )
@@ -278,13 +313,21 @@ def check_chain_steps(record_id: str, data: dict, context: Context) -> Iterator[
     for index, link in enumerate(chain):
         step = link.get("step") if isinstance(link, dict) else None
         if isinstance(step, str) and step in seen:
-            yield (("chain", index, "step"), f"de stap '{step}' staat al eerder in de keten")
+            yield Finding(
+                ("chain", index, "step"),
+                "chain-step-repeated",
+                f"de stap '{step}' staat al eerder in de keten",
+            )
         seen.add(step)
 
 
 def check_resolution(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     if data.get("status") == "opgelost" and not data.get("resolution"):
-        yield ("resolution",), "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in"
+        yield Finding(
+            ("resolution",),
+            "resolution-missing",
+            "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in",
+        )
 
 
 COMMON_CHECKS = (

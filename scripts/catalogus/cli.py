@@ -5,7 +5,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import build, freshness, new_record, paths, proposal
+from . import build, freshness, new_record, paths, personal_data, proposal
 from .kinds import INTERVENTIONS, KINDS, kind_of
 from .output import DuplicateOutput
 from .records import InvalidCatalogue, load_catalogue
@@ -54,7 +54,11 @@ def validate(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     files, context = selection
     try:
-        validator = Validator.for_catalogue(paths.SCHEMAS, load_vocabularies(paths.VOCABULARIES))
+        validator = Validator.for_catalogue(
+            paths.SCHEMAS,
+            load_vocabularies(paths.VOCABULARIES),
+            personal_data.load_allowlist(paths.ROOT),
+        )
     except VocabularyError as error:
         print(f"{error.path}:{error.line}:1: -: {error.message}")
         return EXIT_INVALID

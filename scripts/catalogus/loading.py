@@ -153,15 +153,10 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
             raise LoadError(line, column, message)
         return value
 
-    def construct_undefined(self, node: yaml.Node) -> Any:
-        line, column = _position(node)
-        raise LoadError(line, column, f"YAML-tag {node.tag!r} is niet toegestaan")
-
 
 _RecordConstructor.add_constructor("tag:yaml.org,2002:map", _RecordConstructor.construct_yaml_map)
 _RecordConstructor.add_constructor("tag:yaml.org,2002:seq", _RecordConstructor.construct_yaml_seq)
 _RecordConstructor.add_constructor("tag:yaml.org,2002:int", _RecordConstructor.construct_yaml_int)
-_RecordConstructor.add_constructor(None, _RecordConstructor.construct_undefined)
 
 
 class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):

@@ -12,7 +12,13 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_ATTRIBUTES = {
+    # Attributes for every tag: none. Without this key nh3 allows `lang` and `title` everywhere.
+    "*": set(),
+    "a": {"href", "title"},
+    "th": {"align"},
+    "td": {"align"},
+}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 

@@ -4,18 +4,22 @@ for IBANs, the official side codes for plates) so ordinary figures do not trip t
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from . import paths
+# Where a catalogue keeps the official contact details its public records may show.
+OFFICIAL_CONTACTS = Path("data") / "official-contacts.yml"
 
 # Patterns start with a plain character class so the regex engine can skip ahead quickly; the
 # boundaries are checked afterwards, in `_standalone`.
 CITIZEN_SERVICE_NUMBER = re.compile(r"\d{4}(?:\.\d{2}\.\d{3}|\d{5})")
+# An area code may stand between brackets: "(020) 123 4567".
 PHONE_NUMBER = re.compile(
-    r"(?<![\w+])(?:\+31|0031|0)[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}(?!\d)"
+    r"(?<![\w+])(?:\+31|0031|0|\(0(?=\d{1,3}\)))[\s-]?(?:\(0\)[\s-]?)?[1-9](?:\)?[\s-]?\d){8}"
+    r"(?!\d)"
 )
 EMAIL_ADDRESS = re.compile(r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
@@ -36,7 +40,19 @@ class Allowlist:
     phone_numbers: frozenset[str] = frozenset()
 
 
-def load_allowlist(path: Path = paths.ROOT / "data" / "official-contacts.yml") -> Allowlist:
+@dataclass(frozen=True)
+class Found:
+    """One piece of personal data: a stable code, and a Dutch description for the editor."""
+
+    code: str
+    description: str
+
+
+def load_allowlist(root: Path) -> Allowlist:
+    """The official contacts of the catalogue at `root`; none when it lists none."""
+    path = root / OFFICIAL_CONTACTS
+    if not path.is_file():
+        return Allowlist()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return Allowlist(
         frozenset(address.lower() for address in data.get("email_addresses") or ()),
@@ -49,11 +65,23 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _standalone(text: str, match: re.Match, joiners: str = ".") -> bool:
-    """Whether a match is a whole token, not part of a longer number or code."""
-    before = text[match.start() - 1] if match.start() else " "
-    after = text[match.end()] if match.end() < len(text) else " "
-    return not (before.isalnum() or before in joiners or after.isalnum() or after in joiners)
+def _character(text: str, index: int) -> str:
+    """The character at `index`, or nothing before the start and past the end."""
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _standalone(text: str, match: re.Match, joiner: str, continues: Callable[[str], bool]) -> bool:
+    """Whether a match is a whole token, not part of a longer number or code.
+
+    A letter or digit beside it joins it to more, and so does a `joiner` with a character that
+    `continues` the token beyond it ("1.123456782", "AB-12-CD-34"); a joiner with nothing
+    beyond it is punctuation, such as the full stop that ends a sentence.
+    """
+    for beside, beyond in ((match.start() - 1, match.start() - 2), (match.end(), match.end() + 1)):
+        character = _character(text, beside)
+        if character.isalnum() or (character == joiner and continues(_character(text, beyond))):
+            return False
+    return True
 
 
 def passes_eleven_check(number: str) -> bool:
@@ -71,25 +99,27 @@ def passes_iban_check(text: str) -> bool:
     return len(compact) >= 15 and int(number) % 97 == 1
 
 
-def find(text: str, allowlist: Allowlist) -> list[str]:
-    """Descriptions (in Dutch) of the personal data found in `text`."""
+def find(text: str, allowlist: Allowlist) -> list[Found]:
+    """The personal data found in `text`."""
     found = []
     ibans = [match for match in IBAN.finditer(text) if passes_iban_check(match.group())]
-    found.extend(f"een IBAN ({match.group()})" for match in ibans)
+    found.extend(Found("personal-data-iban", f"een IBAN ({match.group()})") for match in ibans)
     for match in reversed(ibans):  # so the digits of an IBAN are not read as a phone number
         text = text[: match.start()] + " " + text[match.end() :]
     for match in CITIZEN_SERVICE_NUMBER.finditer(text):
-        if _standalone(text, match) and passes_eleven_check(match.group()):
-            found.append(f"een burgerservicenummer ({match.group()})")
+        if _standalone(text, match, ".", str.isdigit) and passes_eleven_check(match.group()):
+            found.append(Found("personal-data-bsn", f"een burgerservicenummer ({match.group()})"))
     for match in PHONE_NUMBER.finditer(text):
         if _digits(match.group()) not in allowlist.phone_numbers:
-            found.append(f"een telefoonnummer ({match.group()})")
+            found.append(Found("personal-data-phone", f"een telefoonnummer ({match.group()})"))
     for match in EMAIL_ADDRESS.finditer(text) if "@" in text else ():
         address = match.group().lower()
         mailbox = address.split("@")[0]
         if address not in allowlist.email_addresses and mailbox not in allowlist.role_mailboxes:
-            found.append(f"een persoonlijk e-mailadres ({match.group()})")
+            found.append(
+                Found("personal-data-email", f"een persoonlijk e-mailadres ({match.group()})")
+            )
     for shape in PLATE_SHAPE.finditer(text):
-        if LICENCE_PLATE.fullmatch(shape.group()) and _standalone(text, shape, "-"):
-            found.append(f"een kenteken ({shape.group()})")
+        if LICENCE_PLATE.fullmatch(shape.group()) and _standalone(text, shape, "-", str.isalnum):
+            found.append(Found("personal-data-licence-plate", f"een kenteken ({shape.group()})"))
     return found

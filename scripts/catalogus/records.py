@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import kinds, paths
+from . import kinds, paths, personal_data
 from .validation import Problem, Validator, record_paths
 from .vocabularies import Term, Vocabularies, load_vocabularies
 
@@ -289,7 +289,9 @@ class Catalogue:
 def load_catalogue(root: Path = paths.ROOT) -> Catalogue:
     """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems."""
     vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
-    validator = Validator.for_catalogue(root / paths.SCHEMAS.name, vocabularies)
+    validator = Validator.for_catalogue(
+        root / paths.SCHEMAS.name, vocabularies, personal_data.load_allowlist(root)
+    )
     files = [
         path
         for folder in kinds.KINDS

@@ -16,7 +16,7 @@ ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 THEME_SCRIPT_STARTS = ("__md_scope=", "var palette=", "var target=")
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -37,6 +37,6 @@ def with_content_security_policy(page_html: str) -> str:
             if script.startswith(THEME_SCRIPT_STARTS)
         }
     )
-    policy = POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    policy = POLICY.format(scripts=" ".join(["'self'", *hashes]))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return page_html.replace("<head>", "<head>\n" + meta, 1)

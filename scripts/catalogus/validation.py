@@ -4,6 +4,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,9 @@ class Problem:
     column: int
     field: str
     message: str
+    # The rule that was broken, as in `checks.Finding`. The message already says it in words,
+    # so two problems at one place with one message are one problem.
+    code: str = dataclass_field(default="", compare=False)
 
     def format(self) -> str:
         # One problem, one line: a key or file name from a hostile record may hold line breaks
@@ -113,8 +117,8 @@ def _quote(value: Any) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str]]:
-    """The field paths and Dutch messages for one schema error: one per unknown field."""
+def _schema_messages(error: jsonschema.ValidationError) -> list[checks.Finding]:
+    """The findings for one schema error: one per unknown field."""
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties" and "errorMessage" not in schema:
         # jsonschema names every unknown field of a mapping in one error.
@@ -125,16 +129,30 @@ def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[tuple, str
     return [_schema_message(error)]
 
 
-def _unknown_field(path: tuple, unknown: str, known: dict) -> tuple[tuple, str]:
-    return (
+def _unknown_field(path: tuple, unknown: str, known: dict) -> checks.Finding:
+    return checks.Finding(
         (*path, unknown),
-        f"onbekend veld '{unknown}'{checks.suggest(unknown, known)}: "
-        f"toegestaan zijn {', '.join(known)}",
+        _schema_code("additionalProperties"),
+        _unknown_field_message(unknown, known),
     )
 
 
-def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
-    """The field path and Dutch message for one schema error."""
+def _unknown_field_message(unknown: str, known: dict) -> str:
+    return f"onbekend veld '{unknown}'{checks.suggest(unknown, known)}: toegestaan zijn {', '.join(known)}"
+
+
+def _schema_code(keyword: str) -> str:
+    """`maxLength` → `schema-max-length`: the schema keyword names the rule."""
+    return "schema-" + re.sub(r"(?<!^)(?=[A-Z])", "-", keyword).lower()
+
+
+def _schema_message(error: jsonschema.ValidationError) -> checks.Finding:
+    """The finding for one schema error: field path, code and Dutch message."""
+    path, message = _schema_path_and_message(error)
+    return checks.Finding(path, _schema_code(error.validator), message)
+
+
+def _schema_path_and_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     keyword, expected, value = error.validator, error.validator_value, error.instance
@@ -151,7 +169,7 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     if keyword == "additionalProperties":
         known = schema.get("properties", {})
         extra = sorted(key for key in value if key not in known)
-        return _unknown_field(path, extra[0], known)
+        return (*path, extra[0]), _unknown_field_message(extra[0], known)
     if keyword == "enum":
         vocabulary = schema.get("x-vocabulary")
         suggestion = checks.suggest(str(value), expected)
@@ -222,8 +240,10 @@ class Validator:
         vocabularies: Vocabularies,
         today: datetime.date | None = None,
         other_schemas: dict[str, dict] | None = None,
+        allowlist: personal_data.Allowlist | None = None,
     ):
-        """`schema` is the interventions' schema; `other_schemas` those of other kinds by folder."""
+        """`schema` is the interventions' schema; `other_schemas` those of other kinds by folder;
+        `allowlist` the official contacts public records may show (none if not given)."""
         self.vocabularies = vocabularies
         self.schema = schema_with_vocabularies(schema, vocabularies)
         filled_schemas = {INTERVENTIONS.folder: self.schema} | {
@@ -237,33 +257,40 @@ class Validator:
         # Compiled on first use: compiling takes a moment, validating one file should not wait.
         self.quick_checks: dict[str, Any] = {}
         self.today = today or datetime.date.today()
-        self.allowlist = personal_data.load_allowlist()
+        self.allowlist = allowlist or personal_data.Allowlist()
 
     @classmethod
-    def for_catalogue(cls, schema_directory: Path, vocabularies: Vocabularies) -> "Validator":
+    def for_catalogue(
+        cls,
+        schema_directory: Path,
+        vocabularies: Vocabularies,
+        allowlist: personal_data.Allowlist | None = None,
+    ) -> "Validator":
         """A validator for every kind of record whose schema is in `schema_directory`."""
         schemas = {
             folder: read_schema(schema_directory / kind.schema_file)
             for folder, kind in KINDS.items()
             if (schema_directory / kind.schema_file).is_file()
         }
-        return cls(schemas.pop(INTERVENTIONS.folder), vocabularies, other_schemas=schemas)
+        return cls(
+            schemas.pop(INTERVENTIONS.folder),
+            vocabularies,
+            other_schemas=schemas,
+            allowlist=allowlist,
+        )
 
     def load(self, paths: Iterable[Path]) -> tuple[list[RecordFile], list[Problem]]:
         records, problems = [], []
         for path in paths:
             if path.suffix != RECORD_SUFFIX:
-                problems.append(
-                    Problem(
-                        str(path), 1, 1, "", f"gebruik de extensie {RECORD_SUFFIX} voor een record"
-                    )
-                )
+                message = f"gebruik de extensie {RECORD_SUFFIX} voor een record"
+                problems.append(Problem(str(path), 1, 1, "", message, "file-extension"))
                 continue
             try:
                 data, positions = load_file(path)
             except LoadError as error:
                 problems.append(
-                    Problem(str(path), error.line, error.column, error.field, error.message)
+                    Problem(str(path), error.line, error.column, error.field, error.message, "load")
                 )
                 continue
             records.append(RecordFile(path.stem, path, data, positions, kind_of(path)))
@@ -273,7 +300,12 @@ class Validator:
         data = record.data
         if data is None:
             yield Problem(
-                str(record.path), 1, 1, "", "het bestand is leeg: vul de velden van een record in"
+                str(record.path),
+                1,
+                1,
+                "",
+                "het bestand is leeg: vul de velden van een record in",
+                "record-empty",
             )
             return
         if not isinstance(data, dict):
@@ -283,28 +315,39 @@ class Validator:
                 1,
                 "",
                 f"een record is een groep velden (sleutel: waarde), niet {_type_name(data)}",
+                "record-not-mapping",
             )
             return
         schema_validator = self.schema_validators.get(record.kind.folder)
         if schema_validator is None:
             yield Problem(
-                str(record.path), 1, 1, "", f"er is geen schema voor een {record.kind.noun}"
+                str(record.path),
+                1,
+                1,
+                "",
+                f"er is geen schema voor een {record.kind.noun}",
+                "schema-missing",
             )
             return
         rule_findings = list(checks.run_checks(record.id, data, context, record.kind))
         # A placeholder from `catalogus new` explains itself; the schema need not add to it.
-        placeholders = {
-            path for path, message in rule_findings if message.startswith("vervang de plaatshouder")
-        }
+        placeholders = {finding.path for finding in rule_findings if finding.code == "placeholder"}
         findings = [
             finding
             for error in self._schema_errors(record.kind.folder, data)
             for finding in _schema_messages(error)
-            if finding[0] not in placeholders
+            if finding.path not in placeholders
         ] + rule_findings
-        for field_path, message in findings:
-            line, column = record.positions.locate(data, field_path)
-            yield Problem(str(record.path), line, column, field_name(field_path), message)
+        for finding in findings:
+            line, column = record.positions.locate(data, finding.path)
+            yield Problem(
+                str(record.path),
+                line,
+                column,
+                field_name(finding.path),
+                finding.message,
+                finding.code,
+            )
 
     def _schema_errors(self, folder: str, data: dict) -> Iterator[jsonschema.ValidationError]:
         # A compiled validator answers "valid?" many times faster; only when it says no does
@@ -328,6 +371,7 @@ class Validator:
                     1,
                     "",
                     f"de id '{record.id}' bestaat al ({first_by_id[key].path}): kies een andere bestandsnaam",
+                    "id-duplicate",
                 )
             else:
                 first_by_id[key] = record
