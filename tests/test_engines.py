@@ -34,7 +34,7 @@ def test_generate_writes_every_page_export_and_schema(tmp_path):
 
 
 def test_two_generators_for_one_path_are_refused():
-    with pytest.raises(DuplicateOutput, match="fenomenen/vastgoed.md"):
+    with pytest.raises(DuplicateOutput, match=r"fenomenen/vastgoed\.md"):
         collect(
             [
                 [GeneratedFile("fenomenen/vastgoed.md", "a", source="phenomena/vastgoed.yml")],

@@ -10,6 +10,7 @@ import pytest
 from catalogus import checks, paths, personal_data
 from catalogus.checks import Context, Finding, run_checks
 from catalogus.kinds import BOTTLENECKS, INTERVENTIONS, PHENOMENA
+from catalogus.kinds import CASES as CASES_KIND
 from catalogus.records import InvalidCatalogue, load_catalogue
 from catalogus.validation import Validator
 
@@ -26,6 +27,7 @@ CONTEXT = Context(
     },
     phenomenon_slugs=frozenset({"vastgoed"}),
     former_id_owners={"oud": ("ander",)},
+    bottleneck_ids=frozenset({"bekend"}),
 )
 
 LONG = "x" * 70
@@ -70,6 +72,8 @@ MESSAGES = {
     "bestandsnaam is de slug",
     "chain-step-repeated": "de stap 'a' staat al eerder in de keten",
     "resolution-missing": "een opgelost knelpunt zegt hoe het is opgelost: vul resolution in",
+    "reference-unknown-bottleneck": "er is geen knelpunt met id 'onbekend' (bedoelde u "
+    "'bekend'?): gebruik de bestandsnaam in bottlenecks/ zonder .yml",
 }
 
 # One record per rule, each breaking only that rule: (kind, id, data, code, field path).
@@ -166,6 +170,13 @@ CASES = [
         ("chain", 1, "step"),
     ),
     (BOTTLENECKS, "proef", {"status": "opgelost"}, "resolution-missing", ("resolution",)),
+    (
+        CASES_KIND,
+        "proef",
+        {"bottlenecks": ["onbekend"]},
+        "reference-unknown-bottleneck",
+        ("bottlenecks", 0),
+    ),
 ]
 
 

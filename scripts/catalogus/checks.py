@@ -37,6 +37,8 @@ class Context:
     phenomenon_slugs: frozenset[str] = frozenset()
     former_id_owners: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     allowlist: personal_data.Allowlist = field(default_factory=personal_data.Allowlist)
+    # Ids of the knelpunten, when their files are among those read (else None: not checked).
+    bottleneck_ids: frozenset[str] | None = None
 
 
 def suggest(value: str, options) -> str:
@@ -330,6 +332,22 @@ def check_resolution(record_id: str, data: dict, context: Context) -> Iterator[F
         )
 
 
+def check_bottleneck_references(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    """A case names the knelpunten it illustrates: they must exist."""
+    references = data.get("bottlenecks")
+    if context.bottleneck_ids is None or not isinstance(references, list):
+        return
+    for index, other in enumerate(references):
+        if isinstance(other, str) and other not in context.bottleneck_ids:
+            yield Finding(
+                ("bottlenecks", index),
+                "reference-unknown-bottleneck",
+                f"er is geen knelpunt met id '{other}'"
+                f"{suggest(other, context.bottleneck_ids)}: gebruik de bestandsnaam in "
+                "bottlenecks/ zonder .yml",
+            )
+
+
 COMMON_CHECKS = (
     check_placeholders,
     check_references,
@@ -344,7 +362,7 @@ CHECKS_BY_KIND: dict[str, tuple] = {
     INTERVENTIONS.folder: (*CHECKS, check_former_ids),
     PHENOMENA.folder: (check_phenomenon_id, check_chain_steps, *COMMON_CHECKS),
     "bottlenecks": (*CHECKS, check_resolution),
-    "cases": CHECKS,
+    "cases": (*CHECKS, check_bottleneck_references),
 }
 
 

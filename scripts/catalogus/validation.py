@@ -395,8 +395,12 @@ class Validator:
             for record in context_records + records
             if record.kind is INTERVENTIONS
         }
+        bottleneck_ids = frozenset(
+            record.id for record in context_records + records if record.kind.folder == "bottlenecks"
+        )
         context = checks.Context(
             known_ids=frozenset(known_ids) | frozenset(interventions),
+            bottleneck_ids=bottleneck_ids or None,
             today=self.today,
             interventions=interventions,
             phenomenon_slugs=frozenset(self.vocabularies.get("phenomena", {})),
