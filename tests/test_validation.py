@@ -6,11 +6,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from catalogus.schema_messages import _schema_message
 from catalogus.validation import (
     Problem,
     RecordFile,
     Validator,
-    _schema_message,
     field_name,
     record_paths,
 )

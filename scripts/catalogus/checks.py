@@ -3,6 +3,9 @@ naming the rule (for programs) and a Dutch message (for the editor).
 
 A check gets the record's raw data (which may still break the schema, so checks look before they
 leap) and the catalogue context; it never raises and never stops at the first problem.
+
+Longer than about 300 lines because it is the list of rules itself: one short function per
+rule, registered per kind at the end, so a reader sees every rule in one place.
 """
 
 import datetime

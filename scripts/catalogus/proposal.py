@@ -13,6 +13,9 @@ meant for the person who filled in the form.
 GitHub's issue forms cannot read files, so the form's dropdown options are copies of the
 vocabularies. `form_options` says what they must be, `update_form_options` rewrites them and the
 tests fail when the committed form has drifted from vocabularies/.
+
+Longer than about 300 lines because the issue form's format and its parser stay together:
+reading each answer, mapping labels back to vocabulary slugs and writing the record.
 """
 
 import re

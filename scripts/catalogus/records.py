@@ -1,4 +1,8 @@
-"""Typed intervention records, built from files the validator has accepted."""
+"""Typed records of every kind, built from files the validator has accepted, and the catalogue.
+
+About 300 lines because each of the four record kinds is a dataclass with its `from_data`;
+they belong together with `Catalogue.only_public`, which must see every reference between them.
+"""
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
