@@ -1,6 +1,7 @@
 """Phenomenon pages, the bottleneck register, cases, the foreign comparison and the charts,
 built from SYNTHETIC records."""
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -147,11 +148,27 @@ def test_abroad_page_compares_a_foreign_approach_with_its_dutch_counterpart(
     del valid_record_data["regions"]
     foreign = Intervention.from_data("proef-be", Path("proef-be.yml"), valid_record_data)
     catalogue.interventions["proef-be"] = foreign
+    valid_record_data.update(adoption_in_nl="Een *wetswijziging*. Daarna meer.\n\nVerder.")
+    later = Intervention.from_data("proef-be-2", Path("proef-be-2.yml"), valid_record_data)
+    catalogue.interventions["proef-be-2"] = replace(later, title="Tweede", instruments=())
     page = abroad_page.abroad_page(catalogue)
-    section = page[page.index('<section class="ww-abroad">') :]
-    assert '<h2 id="proef-be"><a href="../interventies/proef-be/">' in section
-    assert "<em>wetswijziging</em>" in section
-    assert '<a href="../interventies/proef/"><strong>Proefaanpak Testdorp</strong>' in section
+    assert '<nav class="ww-jump-list"' in page and '<a href="#land-be">België</a>' in page
+    table = page[page.index('<table class="ww-comparison">') :]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    assert headers == [
+        "Land", "Aanpak", "Fenomenen", "Juridische basis daar", "Onderbouwing", "Uitkomst",
+        "Nederlandse tegenhanger", "Wat Nederland nodig heeft",
+    ]  # fmt: skip
+    rows = table.split("<tr>")[2:]
+    # The country's anchor sits on its first row only.
+    assert rows[0].startswith('<td id="land-be">België</td>')
+    assert rows[1].startswith("<td>België</td>") and "niet vastgelegd" in rows[1]
+    assert '<a href="../interventies/proef-be/">' in rows[0]
+    assert '<a href="../interventies/proef/">Proefaanpak Testdorp</a>' in rows[0]
+    assert "ww-badge--outcome-" in rows[0] and "ww-badge--evidence-" in rows[0]
+    # Only the first sentence, as plain text; the rest stays on the record's page.
+    assert "Een wetswijziging. <a" in rows[1] and "Daarna" not in rows[1]
+    assert 'href="../interventies/proef-be-2/#wat-nederland-nodig-heeft"' in rows[1]
 
 
 def test_every_page_names_its_record_file_and_review_date(catalogue):
