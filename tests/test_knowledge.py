@@ -104,6 +104,31 @@ def test_case_and_intervention_link_both_ways(catalogue):
     assert "../../casussen/proef-casus/" in intervention_page
 
 
+def test_case_and_bottleneck_link_both_ways(catalogue):
+    catalogue.cases["proef-casus"] = replace(
+        catalogue.cases["proef-casus"], bottlenecks=("proef-knelpunt",)
+    )
+    case_page = case_pages.case_page(catalogue, catalogue.cases["proef-casus"])
+    section = case_page[case_page.index("## Knelpunten die deze casus laat zien") :]
+    assert '<a href="../../knelpunten/proef-knelpunt/"><strong>Proefknelpunt' in section
+    bottleneck_page = bottleneck_pages.bottleneck_page(
+        catalogue, catalogue.bottlenecks["proef-knelpunt"]
+    )
+    section = bottleneck_page[bottleneck_page.index("## Casussen die dit knelpunt laten zien") :]
+    assert '<a href="../../casussen/proef-casus/"><strong>Proefcasus' in section
+
+
+def test_case_list_says_when_where_and_which_phenomena(catalogue):
+    catalogue.cases["proef-casus"] = replace(
+        catalogue.cases["proef-casus"], period_start=2019, period_end=2021
+    )
+    index = case_pages.case_index(catalogue)
+    assert (
+        '<small class="ww-meta">2019–2021 · Limburg · Ondermijning in de vastgoedketen</small>'
+        in index
+    )
+
+
 def test_register_carries_the_filters_of_the_overview(catalogue):
     register = bottleneck_pages.bottleneck_register(catalogue)
     assert 'data-parameter="fenomeen"' in register and 'data-parameter="status"' in register
