@@ -152,6 +152,9 @@ def test_matrix_counts_per_region_and_abroad(catalogue):
     matrix = home_widgets.phenomenon_region_matrix(catalogue, "index.md")
     assert 'aria-label="Ondermijning in de vastgoedketen in Landelijk: 1"' in matrix
     assert "<caption>" in matrix
+    # An empty cell says "geen" to a screen reader without an aria-label on a plain span.
+    assert '<span aria-hidden="true">·</span><span class="md-visually-hidden">geen</span>' in matrix
+    assert "<span aria-label" not in matrix
 
 
 def test_phenomenon_page_links_its_feed_only_with_a_public_intervention(catalogue):
