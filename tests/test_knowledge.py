@@ -1,6 +1,7 @@
 """Phenomenon pages, the bottleneck register, cases, the foreign comparison and the charts,
 built from SYNTHETIC records."""
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,10 +81,11 @@ def catalogue(valid_record_data):
 def test_a_step_nothing_blocks_is_shown_as_a_gap(catalogue):
     # The synthetic intervention blocks `locatie` only.
     page = phenomenon_pages.phenomenon_page(catalogue, "vastgoed")
-    location = page[page.index("Locatie en huisvesting") : page.index("Witwassen en besteding")]
-    laundering = page[page.index("Witwassen en besteding") :]
+    rows = {row.split("</th>")[0]: row for row in page.split("<tr")[1:]}
+    location = next(row for head, row in rows.items() if "Locatie en huisvesting" in head)
+    laundering = next(row for head, row in rows.items() if "Witwassen en besteding" in head)
     assert "Proefaanpak Testdorp" in location and "ww-gap" not in location
-    assert "ww-gap" in laundering.split("</li>")[0]
+    assert 'class="ww-gap-map__gap"' in laundering and "<strong>Gat:</strong>" in laundering
 
 
 def test_phenomenon_page_lists_its_bottlenecks_and_cases(catalogue):
@@ -101,6 +103,31 @@ def test_case_and_intervention_link_both_ways(catalogue):
         catalogue, catalogue.interventions["proef"]
     )
     assert "../../casussen/proef-casus/" in intervention_page
+
+
+def test_case_and_bottleneck_link_both_ways(catalogue):
+    catalogue.cases["proef-casus"] = replace(
+        catalogue.cases["proef-casus"], bottlenecks=("proef-knelpunt",)
+    )
+    case_page = case_pages.case_page(catalogue, catalogue.cases["proef-casus"])
+    section = case_page[case_page.index("## Knelpunten die deze casus laat zien") :]
+    assert '<a href="../../knelpunten/proef-knelpunt/"><strong>Proefknelpunt' in section
+    bottleneck_page = bottleneck_pages.bottleneck_page(
+        catalogue, catalogue.bottlenecks["proef-knelpunt"]
+    )
+    section = bottleneck_page[bottleneck_page.index("## Casussen die dit knelpunt laten zien") :]
+    assert '<a href="../../casussen/proef-casus/"><strong>Proefcasus' in section
+
+
+def test_case_list_says_when_where_and_which_phenomena(catalogue):
+    catalogue.cases["proef-casus"] = replace(
+        catalogue.cases["proef-casus"], period_start=2019, period_end=2021
+    )
+    index = case_pages.case_index(catalogue)
+    assert (
+        '<small class="ww-meta">2019–2021 · Limburg · Ondermijning in de vastgoedketen</small>'
+        in index
+    )
 
 
 def test_register_carries_the_filters_of_the_overview(catalogue):
@@ -126,6 +153,9 @@ def test_matrix_counts_per_region_and_abroad(catalogue):
     matrix = home_widgets.phenomenon_region_matrix(catalogue, "index.md")
     assert 'aria-label="Ondermijning in de vastgoedketen in Landelijk: 1"' in matrix
     assert "<caption>" in matrix
+    # An empty cell says "geen" to a screen reader without an aria-label on a plain span.
+    assert '<span aria-hidden="true">·</span><span class="ww-visually-hidden">geen</span>' in matrix
+    assert "<span aria-label" not in matrix
 
 
 def test_phenomenon_page_links_its_feed_only_with_a_public_intervention(catalogue):
@@ -147,11 +177,27 @@ def test_abroad_page_compares_a_foreign_approach_with_its_dutch_counterpart(
     del valid_record_data["regions"]
     foreign = Intervention.from_data("proef-be", Path("proef-be.yml"), valid_record_data)
     catalogue.interventions["proef-be"] = foreign
+    valid_record_data.update(adoption_in_nl="Een *wetswijziging*. Daarna meer.\n\nVerder.")
+    later = Intervention.from_data("proef-be-2", Path("proef-be-2.yml"), valid_record_data)
+    catalogue.interventions["proef-be-2"] = replace(later, title="Tweede", instruments=())
     page = abroad_page.abroad_page(catalogue)
-    section = page[page.index('<section class="ww-abroad">') :]
-    assert '<h2 id="proef-be"><a href="../interventies/proef-be/">' in section
-    assert "<em>wetswijziging</em>" in section
-    assert '<a href="../interventies/proef/"><strong>Proefaanpak Testdorp</strong>' in section
+    assert '<nav class="ww-jump-list"' in page and '<a href="#land-be">België</a>' in page
+    table = page[page.index('<table class="ww-comparison">') :]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    assert headers == [
+        "Land", "Aanpak", "Fenomenen", "Juridische basis daar", "Onderbouwing", "Uitkomst",
+        "Nederlandse tegenhanger", "Wat Nederland nodig heeft",
+    ]  # fmt: skip
+    rows = table.split("<tr>")[2:]
+    # The country's anchor sits on its first row only.
+    assert rows[0].startswith('<td id="land-be">België</td>')
+    assert rows[1].startswith("<td>België</td>") and "niet vastgelegd" in rows[1]
+    assert '<a href="../interventies/proef-be/">' in rows[0]
+    assert '<a href="../interventies/proef/">Proefaanpak Testdorp</a>' in rows[0]
+    assert "ww-badge--outcome-" in rows[0] and "ww-badge--evidence-" in rows[0]
+    # Only the first sentence, as plain text; the rest stays on the record's page.
+    assert "Een wetswijziging. <a" in rows[1] and "Daarna" not in rows[1]
+    assert 'href="../interventies/proef-be-2/#wat-nederland-nodig-heeft"' in rows[1]
 
 
 def test_every_page_names_its_record_file_and_review_date(catalogue):

@@ -1,6 +1,7 @@
 """Building the site from SYNTHETIC catalogues: what reaches the published pages."""
 
 import copy
+import re
 
 import pytest
 
@@ -54,6 +55,13 @@ def test_navigation_does_not_list_records(built_site, valid_record_data):
     about = (site / "over" / "index.html").read_text(encoding="utf-8")
     assert "Interventies" in about
     assert "proef-een" not in about
+
+
+def test_the_more_tab_opens_the_page_about_the_catalogue(built_site, valid_record_data):
+    site = built_site({"proef-een": valid_record_data})
+    home = (site / "index.html").read_text(encoding="utf-8")
+    tab = re.search(r'<a href="([^"]*)" class="md-tabs__link">\s*Meer\s*</a>', home)
+    assert tab and tab[1] == "over/"
 
 
 def test_macros_count_and_list_in_an_opted_in_page(tmp_path, valid_record_data):

@@ -628,3 +628,32 @@ def test_validator_accepts_template_text_which_is_shown_as_written(
     write_records(tmp_path / "records", records)
     result = run_cli("validate", str(tmp_path / "records"))
     assert (result.code, result.stdout) == (0, "")
+
+
+RULING = "https://uitspraken.rechtspraak.nl/details?id="
+
+
+def test_a_dutch_ecli_in_record_text_links_to_the_ruling():
+    html = markdown_text.render(
+        "De Raad van State (ECLI:NL:RVS:2022:285). Ook ECLI:BE:GHANT:2020:1."
+    )
+    assert (
+        f'(<a href="{RULING}ECLI:NL:RVS:2022:285" rel="noopener noreferrer">'
+        "ECLI:NL:RVS:2022:285</a>)." in html
+    )
+    assert "ECLI:BE:GHANT:2020:1" in html and html.count("<a ") == 1  # Dutch rulings only
+
+
+def test_an_ecli_in_a_link_or_an_attribute_stays_as_it_is():
+    html = markdown_text.render(
+        '[de uitspraak ECLI:NL:HR:2020:797](https://example.org/ "ECLI:NL:HR:2020:797 >")'
+    )
+    assert html.count("<a ") == 1 and RULING not in html
+
+
+def test_an_ecli_in_plain_text_links_to_the_ruling_and_the_rest_is_escaped():
+    html = rendering.ruling_links("<b>zie</b> ECLI:NL:GHARL:2018:10865")
+    assert html == (
+        f'&lt;b&gt;zie&lt;/b&gt; <a href="{RULING}ECLI:NL:GHARL:2018:10865" '
+        'rel="noopener noreferrer">ECLI:NL:GHARL:2018:10865</a>'
+    )

@@ -51,6 +51,7 @@ def bottleneck_page(catalogue: Catalogue, item: Bottleneck) -> str:
             "resolution": record_markdown(item.resolution) if item.resolution else "",
         },
         addressed=[catalogue.interventions[other] for other in item.resolved_by],
+        cases=[case for case in catalogue.cases.values() if item.id in case.bottlenecks],
     )
 
 

@@ -18,11 +18,18 @@ def case_page(catalogue: Catalogue, case: Case) -> str:
             "lessons": record_markdown(case.lessons),
         },
         used=[catalogue.interventions[other] for other in case.interventions],
+        illustrated=[
+            catalogue.bottlenecks[other]
+            for other in case.bottlenecks
+            if other in catalogue.bottlenecks
+        ],
     )
 
 
 def case_index(catalogue: Catalogue) -> str:
-    return render("cases.md", here=urls.CASES, cases=list(catalogue.cases.values()))
+    return render(
+        "cases.md", catalogue=catalogue, here=urls.CASES, cases=list(catalogue.cases.values())
+    )
 
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:

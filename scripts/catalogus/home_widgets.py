@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import queries
+from . import facets, queries
 from .records import Catalogue, Intervention
 from .rendering import render
 
@@ -89,6 +89,15 @@ class Column:
     slug: str
     label: str
     parameter: str  # the overview's filter that selects it: `regio`, or `land` for abroad
+
+    @property
+    def selection(self) -> dict[str, str]:
+        """The overview's selection for this column. A region's cell counts its own
+        interventions, so its link leaves out the national ones the overview adds by default."""
+        selection = {self.parameter: self.slug}
+        if self.parameter == "regio" and self.slug != facets.NATIONAL:
+            selection[facets.REGIONAL_ONLY[0]] = facets.REGIONAL_ONLY[1]
+        return selection
 
 
 def _in(record: Intervention, column: Column) -> bool:

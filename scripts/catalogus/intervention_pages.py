@@ -40,6 +40,7 @@ def intervention_page(
             for key, title in IMPLEMENTATION_SECTIONS.items()
             if record.implementation.get(key)
         ],
+        "adoption": record_markdown(record.adoption_in_nl) if record.adoption_in_nl else "",
     }
     return render(
         "intervention.md",
@@ -53,6 +54,7 @@ def intervention_page(
             for other in record.related
             if other in catalogue.interventions
         ],
+        counterparts=[catalogue.interventions[other] for other in record.dutch_counterparts],
         cases=[case for case in catalogue.cases.values() if record.id in case.interventions],
         citation=linked_data.citation(record, site_url),
         linked_data=linked_data.json_ld_text(record, catalogue, site_url),

@@ -2,7 +2,11 @@
 
 Records come from pull requests anyone may open. Raw HTML in them is reduced to the allow-list,
 links keep only http(s) and mailto targets, and every link gets rel="noopener noreferrer".
+A Dutch court ruling's ECLI number in the text links to the ruling on rechtspraak.nl.
 """
+
+import html
+import re
 
 import markdown
 import nh3
@@ -26,19 +30,57 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # converting a typical field (profiled in bench/REPORT.md).
 _converter = markdown.Markdown(extensions=["tables", "sane_lists"])
 
+# A Dutch ECLI: ECLI:NL:<court>:<year>:<number>; a full stop after it ends the sentence.
+ECLI = re.compile(r"(?<![\w:])ECLI:NL:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]+(?:\.[A-Z0-9]+)*(?!\w)")
+RULING_URL = "https://uitspraken.rechtspraak.nl/details?id="
+# A tag of sanitised HTML (its attribute values are quoted), or the text between two tags.
+TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
+LINK_TAG = re.compile(r"</?a[\s>]", re.IGNORECASE)
 
-def render(text: str) -> str:
-    """Safe HTML for a markdown field of a record."""
-    html = _converter.reset().convert(text)
-    # Headings of a record's text sit below the page's own section headings (h2).
-    for level in (2, 1):
-        html = html.replace(f"<h{level}", f"<h{level + 2}").replace(
-            f"</h{level}>", f"</h{level + 2}>"
-        )
+
+def _clean(html_text: str) -> str:
     return nh3.clean(
-        html,
+        html_text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def render(text: str) -> str:
+    """Safe HTML for a markdown field of a record."""
+    converted = _converter.reset().convert(text)
+    # Headings of a record's text sit below the page's own section headings (h2).
+    for level in (2, 1):
+        converted = converted.replace(f"<h{level}", f"<h{level + 2}").replace(
+            f"</h{level}>", f"</h{level + 2}>"
+        )
+    safe = _clean(converted)
+    if not ECLI.search(safe):
+        return safe
+    # The sanitiser runs again over the added links: it stays the last word on what a page gets.
+    return _clean(link_rulings(safe))
+
+
+def _ruling_link(match: re.Match) -> str:
+    return f'<a href="{RULING_URL}{match[0]}" rel="noopener noreferrer">{match[0]}</a>'
+
+
+def link_rulings(safe_html: str) -> str:
+    """Links each Dutch ECLI number in the text of sanitised HTML to the ruling; text that is
+    already in a link, and attribute values, stay as they are."""
+    parts = TAG.split(safe_html)
+    in_link = False
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            if LINK_TAG.match(part):
+                in_link = not part.startswith("</")
+        elif not in_link:
+            parts[index] = ECLI.sub(_ruling_link, part)
+    return "".join(parts)
+
+
+def plain_text_with_rulings(text: str) -> str:
+    """Plain text, escaped, with its Dutch ECLI numbers linked to the rulings."""
+    return link_rulings(html.escape(text, quote=True))

@@ -151,7 +151,9 @@ def test_dutch_search_finds_inflected_forms(visit, base_url, inflected, base):
     assert search_result_count(visit, base_url, inflected) > 0
 
 
-@pytest.mark.parametrize("name", ["home", "overview", "intervention", "phenomenon"])
+@pytest.mark.parametrize(
+    "name", ["home", "overview", "intervention", "phenomenon", "bottlenecks", "abroad"]
+)
 def test_no_serious_accessibility_violations_in_dark_scheme(visit, base_url, name):
     result = visit(base_url + PAGES[name], color_scheme="dark")
     assert result.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
@@ -171,3 +173,54 @@ def test_intervention_prints_without_site_chrome(visit, base_url):
     assert not page.locator(".md-sidebar--secondary").is_visible()
     assert page.locator("h1").is_visible()
     assert page.locator(".ww-facts").is_visible()
+
+
+def test_register_of_bottlenecks_counts_knelpunten(visit, base_url):
+    page = visit(
+        base_url + PAGES["bottlenecks"] + "?status=opgelost&fenomeen=bedreiging-professionals"
+    ).page
+    results = page.locator(".ww-results").inner_text()
+    assert page.locator(".ww-result-count").inner_text().endswith(" knelpunten")
+    assert "Geen knelpunten met deze keuze" in results
+    assert "interventie" not in results.lower()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_three_bottleneck_statuses_look_different(visit, base_url, color_scheme):
+    page = visit(base_url + PAGES["bottlenecks"], color_scheme=color_scheme).page
+    looks = {}
+    for status in ("open", "in-behandeling", "opgelost"):
+        badge = page.locator(f".ww-badge--status-{status}").first
+        looks[status] = badge.evaluate(
+            "badge => { const style = getComputedStyle(badge);"
+            " return [style.borderTopStyle, style.borderTopColor]; }"
+        )
+    styles = {style for style, _ in looks.values()}
+    colours = {colour for _, colour in looks.values()}
+    assert len(styles) == 3 and len(colours) == 3
+
+
+def test_home_matrix_fits_beside_the_phenomena_at_laptop_width(visit, base_url):
+    page = visit(base_url + PAGES["home"]).page
+    region = page.locator(".ww-matrix--regions")
+    assert region.evaluate("region => region.scrollWidth <= region.clientWidth")
+
+
+def test_abroad_compares_in_one_table_with_a_jump_list(visit, base_url):
+    page = visit(base_url + PAGES["abroad"]).page
+    assert page.locator("h1").inner_text() == "Wat deden andere landen?"
+    foreign = [record for record in CATALOGUE.interventions.values() if record.is_foreign]
+    assert page.locator("table.ww-comparison tbody tr").count() == len(foreign)
+    jump = page.locator(".ww-jump-list a").first
+    target = jump.get_attribute("href")
+    jump.click()
+    assert page.locator(target).inner_text() == jump.inner_text()
+    assert page.locator(target).is_visible()
+
+
+def test_abroad_table_prints_without_clipping(visit, base_url):
+    page = visit(base_url + PAGES["abroad"]).page
+    page.emulate_media(media="print")
+    region = page.locator(".ww-matrix:has(.ww-comparison)")
+    assert region.evaluate("region => getComputedStyle(region).overflowX") == "visible"
+    assert region.evaluate("region => region.scrollWidth <= region.clientWidth")
