@@ -6,6 +6,8 @@
 // visitor asks for regional interventions only (`landelijk=nee`).
 const REGION = "regio";
 const NATIONAL = "landelijk";
+// The count's noun for one item.
+const SINGULAR = { interventies: "interventie", knelpunten: "knelpunt" };
 
 const form = document.querySelector(".ww-filters");
 if (form) {
@@ -222,7 +224,7 @@ function setUp(form) {
       button.className = "md-button ww-empty__option";
       const chosen = [...values].map((value) => labels.get(`${parameter}=${value}`) || value).join(", ");
       const name = parameter === NATIONAL ? "met de landelijke aanpakken erbij" : `zonder ${legends.get(parameter).toLowerCase()} (${chosen})`;
-      button.textContent = `${count} ${count === 1 && noun === "interventies" ? "interventie" : noun} ${name}`;
+      button.textContent = `${count} ${count === 1 ? SINGULAR[noun] || noun : noun} ${name}`;
       button.addEventListener("click", () => {
         if (parameter === NATIONAL) regionalOnly.checked = false;
         else for (const box of boxesByParameter.get(parameter)) box.checked = false;
