@@ -25,6 +25,7 @@ PAGES = {
     "bottleneck": f"/knelpunten/{next(iter(FULL_CATALOGUE.bottlenecks))}/",
     "case": f"/casussen/{next(iter(FULL_CATALOGUE.cases))}/",
     "abroad": "/buitenland/",
+    "evidence map": "/bewijskaart/",
 }
 
 
@@ -152,7 +153,8 @@ def test_dutch_search_finds_inflected_forms(visit, base_url, inflected, base):
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "overview", "intervention", "phenomenon", "bottlenecks", "abroad"]
+    "name",
+    ["home", "overview", "intervention", "phenomenon", "bottlenecks", "abroad", "evidence map"],
 )
 def test_no_serious_accessibility_violations_in_dark_scheme(visit, base_url, name):
     result = visit(base_url + PAGES[name], color_scheme="dark")
