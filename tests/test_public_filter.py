@@ -27,6 +27,7 @@ def intervention(record_id: str, **changes) -> Intervention:
 def bottleneck(record_id: str, resolved_by: tuple[str, ...]) -> Bottleneck:
     return Bottleneck(
         id=record_id,
+        path=Path(f"bottlenecks/{record_id}.yml"),
         title="Een knelpunt",
         summary="Samenvatting.",
         description="Beschrijving.",
@@ -45,6 +46,7 @@ def bottleneck(record_id: str, resolved_by: tuple[str, ...]) -> Bottleneck:
 def case(record_id: str, interventions: tuple[str, ...]) -> Case:
     return Case(
         id=record_id,
+        path=Path(f"cases/{record_id}.yml"),
         title="Een casus",
         summary="Samenvatting.",
         situation="Situatie.",
@@ -63,7 +65,17 @@ def case(record_id: str, interventions: tuple[str, ...]) -> Case:
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    phenomenon = PhenomenonRecord("vastgoed", "Beschrijving.", (), (), (), {}, (), "2025-01-15")
+    phenomenon = PhenomenonRecord(
+        id="vastgoed",
+        path=Path("phenomena/vastgoed.yml"),
+        description="Beschrijving.",
+        signals=(),
+        chain=(),
+        open_questions=(),
+        expert_table={},
+        sources=(),
+        last_reviewed="2025-01-15",
+    )
     return Catalogue(
         {
             "openbaar": intervention(
