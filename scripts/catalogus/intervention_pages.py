@@ -4,7 +4,7 @@ import datetime
 
 from . import freshness, urls
 from .exports import linked_data
-from .output import BuildSettings, GeneratedFile
+from .output import BuildSettings, GeneratedFile, record_source
 from .records import Catalogue, Intervention
 from .rendering import record_markdown, render
 
@@ -15,11 +15,6 @@ IMPLEMENTATION_SECTIONS = {
     "legal_basis": "Juridische basis",
     "preconditions": "Randvoorwaarden",
 }
-
-
-def record_source(record) -> str:
-    """The record's file relative to the catalogue root, for edit links."""
-    return f"{record.path.parent.name}/{record.path.name}" if record.path else ""
 
 
 def intervention_page(
