@@ -218,3 +218,13 @@ def test_every_page_names_its_record_file_and_review_date(catalogue):
         "casussen/ouder.md": ("cases/ouder.yml", "2025-03-01"),
         "buitenland/index.md": ("", ""),
     }
+
+
+def test_a_cross_cutting_approach_helps_at_steps_without_blocking_them(catalogue):
+    from dataclasses import replace
+
+    from catalogus import intervention_pages
+
+    record = replace(catalogue.interventions["proef"], cross_cutting=True)
+    page = intervention_pages.intervention_page(catalogue, record)
+    assert "<dt>Helpt bij (overkoepelend)</dt>" in page and "<dt>Blokkeert</dt>" not in page
