@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import markdown_text, urls
+from . import markdown_text, queries, urls
 from .output import BuildSettings, GeneratedFile
 from .records import Catalogue, Intervention
 from .rendering import render
@@ -76,6 +76,6 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         GeneratedFile(
             urls.ABROAD,
             abroad_page(catalogue),
-            last_modified=max((record.last_reviewed for record in foreign), default=""),
+            last_modified=queries.newest_review(foreign),
         )
     ]

@@ -3,7 +3,7 @@ bottleneck (/knelpunten/<id>/)."""
 
 from dataclasses import dataclass
 
-from . import facets, urls
+from . import facets, queries, urls
 from .output import BuildSettings, GeneratedFile, record_source
 from .records import Bottleneck, Catalogue
 from .rendering import record_markdown, render
@@ -62,7 +62,7 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         GeneratedFile(
             urls.BOTTLENECKS,
             bottleneck_register(catalogue),
-            last_modified=max((item.last_reviewed for item in bottlenecks), default=""),
+            last_modified=queries.newest_review(bottlenecks),
         )
     ]
     generated.extend(

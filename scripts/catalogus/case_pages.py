@@ -1,7 +1,7 @@
 """Practice cases: looking back on how an integrated approach went (/casussen/<id>/), and their
 index (/casussen/)."""
 
-from . import urls
+from . import queries, urls
 from .output import BuildSettings, GeneratedFile, record_source
 from .records import Case, Catalogue
 from .rendering import record_markdown, render
@@ -39,7 +39,7 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         GeneratedFile(
             urls.CASES,
             case_index(catalogue),
-            last_modified=max((case.last_reviewed for case in cases), default=""),
+            last_modified=queries.newest_review(cases),
         )
     ]
     generated.extend(

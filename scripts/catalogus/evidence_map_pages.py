@@ -41,7 +41,7 @@ def evidence_map_page(catalogue: Catalogue) -> str:
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:
     catalogue = settings.catalogue
-    newest = max((record.last_reviewed for record in catalogue.interventions.values()), default="")
+    newest = queries.newest_review(catalogue.interventions.values())
     phenomena = queries.terms_with_pages(catalogue, "phenomena")
     everything = evidence_map.catalogue_map(catalogue, phenomena)
     generated = [

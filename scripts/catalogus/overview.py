@@ -69,8 +69,6 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         GeneratedFile(
             urls.OVERVIEW,
             overview_page(catalogue),
-            last_modified=max(
-                (record.last_reviewed for record in catalogue.interventions.values()), default=""
-            ),
+            last_modified=queries.newest_review(catalogue.interventions.values()),
         )
     ]

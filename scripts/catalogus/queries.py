@@ -69,6 +69,11 @@ def where(catalogue: Catalogue, record: Intervention) -> str:
     return ", ".join(catalogue.term("regions", slug).label for slug in record.regions)
 
 
+def newest_review(records: Iterable) -> str:
+    """The newest `last_reviewed` among records of any kind: a list page's last-modified date."""
+    return max((record.last_reviewed for record in records), default="")
+
+
 def newest_first(records: Iterable[Intervention]) -> list[Intervention]:
     """Newest `last_reviewed` first; records reviewed on the same day by title, then id."""
     by_title = sorted(records, key=lambda record: (record.title.casefold(), record.id))

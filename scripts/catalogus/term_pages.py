@@ -56,10 +56,6 @@ def term_index_page(catalogue: Catalogue, vocabulary: str, picture: Markup | str
     )
 
 
-def newest_review(records) -> str:
-    return max((record.last_reviewed for record in records), default="")
-
-
 def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[GeneratedFile]:
     """Term pages and indexes; phenomena with a record of their own get a phenomenon page
     instead (`phenomenon_pages`)."""
@@ -71,7 +67,7 @@ def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[Genera
             GeneratedFile(
                 urls.term_index_path(vocabulary),
                 term_index_page(catalogue, vocabulary, picture),
-                last_modified=newest_review(catalogue.interventions.values()),
+                last_modified=queries.newest_review(catalogue.interventions.values()),
             )
         )
         for slug in queries.terms_with_pages(catalogue, vocabulary):
@@ -81,7 +77,9 @@ def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[Genera
                 GeneratedFile(
                     urls.term_path(vocabulary, slug),
                     term_page(catalogue, vocabulary, slug),
-                    last_modified=newest_review(queries.records_with(catalogue, vocabulary, slug)),
+                    last_modified=queries.newest_review(
+                        queries.records_with(catalogue, vocabulary, slug)
+                    ),
                 )
             )
     return generated
