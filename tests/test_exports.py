@@ -179,11 +179,28 @@ def test_json_export_matches_the_records(catalogue, records, vocabularies):
         }
         contact = data.get("contact")
         assert item["contact"] == (
-            contact and {"organisation": contact["organisation"], "url": contact.get("url")}
+            contact
+            and {
+                "organisation": contact["organisation"],
+                "desk": contact.get("desk"),
+                "url": contact.get("url"),
+            }
         )
         assert item["sources"] == [
             {"title": source["title"], "url": source["url"], "year": source.get("year")}
             for source in data["sources"]
+        ]
+        assert item["materials"] == [
+            {
+                "kind": {
+                    "slug": material["kind"],
+                    "label": label(vocabularies, "material_kinds", material["kind"]),
+                },
+                "title": material["title"],
+                "url": material["url"],
+                "year": material.get("year"),
+            }
+            for material in data.get("materials", [])
         ]
         for field in ("related", "dutch_counterparts"):
             expected = [other for other in data.get(field, []) if other in PUBLIC_IDS]

@@ -178,7 +178,7 @@ CASES = [
         "het teken U+001B (een stuurteken) mag niet",
         generate=_control_character,
     ),
-    Case("huge-number.yml", 49, 11, "-", "dit getal is te groot", generate=_huge_number),
+    Case("huge-number.yml", 50, 11, "-", "dit getal is te groot", generate=_huge_number),
     Case("deep-block-nesting.yml", 2, 101, "-", "dieper genest", generate=_deep_block_nesting),
 ]
 

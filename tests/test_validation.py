@@ -133,7 +133,7 @@ def test_every_problem_is_reported_not_only_the_first(validate_record, mutate):
         (8, "phenomena[0]"),
         (22, "period.end"),
         (41, "lesons"),
-        (50, "last_reviewed"),
+        (51, "last_reviewed"),
     ]
 
 
@@ -156,7 +156,7 @@ def test_every_file_is_reported(write_record, validator, valid_record_text):
     [
         ("title: Proefaanpak Testdorp", "title: 12", 3, 1, "title"),
         ("  level: praktijkervaring", "  level: praktijk", 33, 3, "evidence.level"),
-        ("    year: 2020", "    year: 2030", 49, 5, "sources[0].year"),
+        ("    year: 2020", "    year: 2030", 50, 5, "sources[0].year"),
         ("kinds: [bestuurlijk, preventief]", "kinds: [bestuurlijk, preventif]", 13, 22, "kinds[1]"),
         ("  - Testpartner Twee", "  - Testpartner Een", 16, 1, "partners"),
     ],

@@ -20,6 +20,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Material:
+    """A document to work with (a model decision, a beleidsregel...), not a source of the text."""
+
+    kind: str
+    title: str
+    url: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
 class Intervention:
     id: str
     path: Path
@@ -53,6 +63,8 @@ class Intervention:
     sources: tuple[Source, ...]
     related: tuple[str, ...]
     last_reviewed: str
+    materials: tuple[Material, ...] = ()
+    contact_desk: str = ""
     former_ids: tuple[str, ...] = ()
     # Only for a foreign approach (the schema forbids them for a Dutch one).
     adoption_in_nl: str = ""
@@ -105,7 +117,9 @@ class Intervention:
             lessons=data.get("lessons", ""),
             contact_organisation=contact.get("organisation", ""),
             contact_url=contact.get("url", ""),
+            contact_desk=contact.get("desk", ""),
             sources=tuple(Source(**source) for source in data.get("sources", ())),
+            materials=tuple(Material(**material) for material in data.get("materials", ())),
             related=tuple(data.get("related", ())),
             former_ids=tuple(data.get("former_ids", ())),
             last_reviewed=data["last_reviewed"],

@@ -20,6 +20,7 @@ FILES = {
     "outcomes": "outcomes.yml",
     "bottleneck_kinds": "bottleneck-kinds.yml",
     "bottleneck_statuses": "bottleneck-statuses.yml",
+    "material_kinds": "material-kinds.yml",
 }
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -79,9 +79,12 @@ COLUMNS = _columns(
     ("dutch_counterparts", "dutch_counterparts", "id"),
     ("related", "related", "id"),
     ("contact_organisation", "contact.organisation"),
+    ("contact_desk", "contact.desk"),
     ("contact_url", "contact.url"),
     ("sources", "sources", "citation"),
     ("source_urls", "sources", "url"),
+    ("materials", "materials", "citation"),
+    ("material_urls", "materials", "url"),
     ("last_reviewed", "last_reviewed"),
 )
 

@@ -96,13 +96,26 @@ def intervention_data(record: Intervention, catalogue: Catalogue, site_url: str)
         "adoption_in_nl": _text(record.adoption_in_nl),
         "dutch_counterparts": references(catalogue, site_url, record.dutch_counterparts),
         "contact": (
-            {"organisation": record.contact_organisation, "url": _text(record.contact_url)}
+            {
+                "organisation": record.contact_organisation,
+                "desk": _text(record.contact_desk),
+                "url": _text(record.contact_url),
+            }
             if record.contact_organisation
             else None
         ),
         "sources": [
             {"title": source.title, "url": source.url, "year": source.year}
             for source in record.sources
+        ],
+        "materials": [
+            {
+                "kind": term(catalogue, "material_kinds", material.kind),
+                "title": material.title,
+                "url": material.url,
+                "year": material.year,
+            }
+            for material in record.materials
         ],
         "related": references(catalogue, site_url, record.related),
         "last_reviewed": record.last_reviewed,
