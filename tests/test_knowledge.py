@@ -228,3 +228,40 @@ def test_a_cross_cutting_approach_helps_at_steps_without_blocking_them(catalogue
     record = replace(catalogue.interventions["proef"], cross_cutting=True)
     page = intervention_pages.intervention_page(catalogue, record)
     assert "<dt>Helpt bij (overkoepelend)</dt>" in page and "<dt>Blokkeert</dt>" not in page
+
+
+def test_intervention_page_lists_practical_material_and_the_desk_to_call(catalogue):
+    from catalogus import intervention_pages
+
+    page = intervention_pages.intervention_page(catalogue, catalogue.interventions["proef"])
+    section = page[page.index("## Praktisch materiaal") : page.index("## Contact")]
+    assert (
+        '<span class="ww-material-kind">Modelbesluit</span>: '
+        '<a href="https://example.org/modelbesluit" rel="noopener noreferrer">'
+        "Een verzonnen modelbesluit</a> (2021)"
+    ) in section
+    contact = page[page.index("## Contact") :]
+    assert "<p>Team Ondermijning, meldpunt, <a " in contact
+
+
+def test_intervention_without_material_has_no_empty_section(catalogue):
+    from catalogus import intervention_pages
+
+    record = replace(catalogue.interventions["proef"], materials=())
+    assert "Praktisch materiaal" not in intervention_pages.intervention_page(catalogue, record)
+
+
+def test_bottleneck_page_cites_its_status_and_names_the_steps_it_hinders(catalogue):
+    from catalogus.records import Source
+
+    bottleneck = replace(
+        catalogue.bottlenecks["proef-knelpunt"],
+        barrier_steps=("locatie",),
+        status_source=Source("Staatsblad 2023, 123", "https://example.org/stb", 2023),
+    )
+    page = bottleneck_pages.bottleneck_page(catalogue, bottleneck)
+    assert (
+        'volgens <a href="https://example.org/stb" rel="noopener noreferrer">'
+        "Staatsblad 2023, 123</a> (2023)"
+    ) in page
+    assert "<dt>Hindert bij stappen</dt><dd>Locatie en huisvesting</dd>" in page

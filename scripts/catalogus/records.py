@@ -185,9 +185,11 @@ class Bottleneck:
     sources: tuple[Source, ...]
     last_reviewed: str
     barrier_steps: tuple[str, ...] = ()  # the steps where it hinders raising barriers
+    status_source: Source | None = None  # what shows the status is still true
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Bottleneck":
+        status_source = data.get("status_source")
         return cls(
             id=record_id,
             path=path,
@@ -204,6 +206,7 @@ class Bottleneck:
             sources=_sources(data),
             last_reviewed=data["last_reviewed"],
             barrier_steps=tuple(data.get("barrier_steps", ())),
+            status_source=Source(**status_source) if status_source else None,
         )
 
 
