@@ -652,8 +652,30 @@ def test_an_ecli_in_a_link_or_an_attribute_stays_as_it_is():
 
 
 def test_an_ecli_in_plain_text_links_to_the_ruling_and_the_rest_is_escaped():
-    html = rendering.ruling_links("<b>zie</b> ECLI:NL:GHARL:2018:10865")
+    html = rendering.reference_links("<b>zie</b> ECLI:NL:GHARL:2018:10865")
     assert html == (
         f'&lt;b&gt;zie&lt;/b&gt; <a href="{RULING}ECLI:NL:GHARL:2018:10865" '
         'rel="noopener noreferrer">ECLI:NL:GHARL:2018:10865</a>'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Kamerstukken II 2019/20, 35 764, nr. 6", "kst-35764-6.html"),
+        ("Kamerstuk 29 911, nr. 435", "kst-29911-435.html"),
+        ("Kamerstukken I 2023/24, 36 200-VI, nr. 12", "kst-36200-VI-12.html"),
+    ],
+)
+def test_a_kamerstuk_reference_links_to_its_official_publication(text, address):
+    html = markdown_text.render(f"Zie {text}.")
+    assert html == (
+        f'<p>Zie <a href="https://zoek.officielebekendmakingen.nl/{address}" '
+        f'rel="noopener noreferrer">{text}</a>.</p>'
+    )
+    assert address in rendering.reference_links(text)
+
+
+def test_a_kamerstuk_in_a_link_stays_as_it_is():
+    html = markdown_text.render("[Kamerstuk 29 911, nr. 435](https://example.org/)")
+    assert html.count("<a ") == 1 and "officielebekendmakingen" not in html

@@ -2,7 +2,8 @@
 
 Records come from pull requests anyone may open. Raw HTML in them is reduced to the allow-list,
 links keep only http(s) and mailto targets, and every link gets rel="noopener noreferrer".
-A Dutch court ruling's ECLI number in the text links to the ruling on rechtspraak.nl.
+A Dutch court ruling's ECLI number in the text links to the ruling on rechtspraak.nl, and a
+Kamerstuk reference to its official publication on officielebekendmakingen.nl.
 """
 
 import html
@@ -33,6 +34,13 @@ _converter = markdown.Markdown(extensions=["tables", "sane_lists"])
 # A Dutch ECLI: ECLI:NL:<court>:<year>:<number>; a full stop after it ends the sentence.
 ECLI = re.compile(r"(?<![\w:])ECLI:NL:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]+(?:\.[A-Z0-9]+)*(?!\w)")
 RULING_URL = "https://uitspraken.rechtspraak.nl/details?id="
+# A parliamentary paper as Dutch legal writing cites it: "Kamerstukken II 2019/20, 35 764, nr. 6"
+# or "Kamerstuk 29 911, nr. 435"; the dossier may carry a part, as in "36 200-VI".
+KAMERSTUK = re.compile(
+    r"(?<!\w)Kamerstuk(?:ken)?(?: I{1,2})?(?: \d{4}/\d{2,4})?,? "
+    r"(?P<dossier>\d{2}[ \u00a0]?\d{3})(?P<part>-[A-Z0-9]+)?,? nr\. ?(?P<number>\d+)(?!\w)"
+)
+KAMERSTUK_URL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}{part}-{number}.html"
 # A tag of sanitised HTML (its attribute values are quoted), or the text between two tags.
 TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 LINK_TAG = re.compile(r"</?a[\s>]", re.IGNORECASE)
@@ -57,19 +65,29 @@ def render(text: str) -> str:
             f"</h{level}>", f"</h{level + 2}>"
         )
     safe = _clean(converted)
-    if not ECLI.search(safe):
+    if not (ECLI.search(safe) or KAMERSTUK.search(safe)):
         return safe
     # The sanitiser runs again over the added links: it stays the last word on what a page gets.
-    return _clean(link_rulings(safe))
+    return _clean(link_official_references(safe))
+
+
+def _link(url: str, text: str) -> str:
+    return f'<a href="{url}" rel="noopener noreferrer">{text}</a>'
 
 
 def _ruling_link(match: re.Match) -> str:
-    return f'<a href="{RULING_URL}{match[0]}" rel="noopener noreferrer">{match[0]}</a>'
+    return _link(RULING_URL + match[0], match[0])
 
 
-def link_rulings(safe_html: str) -> str:
-    """Links each Dutch ECLI number in the text of sanitised HTML to the ruling; text that is
-    already in a link, and attribute values, stay as they are."""
+def _kamerstuk_link(match: re.Match) -> str:
+    dossier = re.sub(r"\D", "", match["dossier"])
+    url = KAMERSTUK_URL.format(dossier=dossier, part=match["part"] or "", number=match["number"])
+    return _link(url, match[0])
+
+
+def link_official_references(safe_html: str) -> str:
+    """Links each Dutch ECLI number and Kamerstuk reference in the text of sanitised HTML to its
+    official publication; text that is already in a link, and attribute values, stay as they are."""
     parts = TAG.split(safe_html)
     in_link = False
     for index, part in enumerate(parts):
@@ -77,10 +95,10 @@ def link_rulings(safe_html: str) -> str:
             if LINK_TAG.match(part):
                 in_link = not part.startswith("</")
         elif not in_link:
-            parts[index] = ECLI.sub(_ruling_link, part)
+            parts[index] = KAMERSTUK.sub(_kamerstuk_link, ECLI.sub(_ruling_link, part))
     return "".join(parts)
 
 
-def plain_text_with_rulings(text: str) -> str:
-    """Plain text, escaped, with its Dutch ECLI numbers linked to the rulings."""
-    return link_rulings(html.escape(text, quote=True))
+def plain_text_with_references(text: str) -> str:
+    """Plain text, escaped, with its ECLI numbers and Kamerstuk references linked."""
+    return link_official_references(html.escape(text, quote=True))

@@ -57,9 +57,9 @@ def record_markdown(text: str) -> Markup:
     return Markup(markdown_text.render(text))
 
 
-def ruling_links(text: str) -> Markup:
-    """A plain-text field, escaped, with the Dutch ECLI numbers in it linked to the rulings."""
-    return Markup(markdown_text.plain_text_with_rulings(str(text)))
+def reference_links(text: str) -> Markup:
+    """A plain-text field, escaped, with its ECLI numbers and Kamerstuk references linked."""
+    return Markup(markdown_text.plain_text_with_references(str(text)))
 
 
 @functools.cache
@@ -74,7 +74,7 @@ def environment() -> jinja2.Environment:
     )
     templates.filters["dutch_date"] = dutch_date
     templates.filters["yaml_text"] = yaml_text
-    templates.filters["ruling_links"] = ruling_links
+    templates.filters["reference_links"] = reference_links
     templates.globals["relative_url"] = urls.relative_url
     templates.globals["is_web_address"] = is_web_address
     templates.globals["urls"] = urls
