@@ -39,6 +39,9 @@ def findings(check, data, context=CONTEXT):
         "jav&#x09;ascript:alert(1)",
         "[relatief](/etc/passwd)",
         "[anker](#boven)",
+        "<javascript:alert(1)>",
+        "Zie <ftp://example.org/bestand>",
+        "<https://www.riec.nl/> en <b>vet</b>",
     ],
 )
 def test_markup_and_unsafe_links_are_refused_with_their_field(text):
@@ -55,6 +58,7 @@ def test_markup_and_unsafe_links_are_refused_with_their_field(text):
         "Gewone tekst met een [link](https://www.riec.nl/) en een [mail](mailto:info@riec.nl).",
         "Minder dan 5 < 7 en 3 > 2; artikel 13b Opiumwet; {{ 7*7 }} blijft tekst.",
         "Een kop\n\n- een lijst\n- met *nadruk*",
+        "Een autolink: <https://www.riec.nl/> of <mailto:info@riec.nl>.",
     ],
 )
 def test_plain_text_and_markdown_pass(text):

@@ -608,3 +608,14 @@ def test_record_paths_lists_files_of_any_extension_but_no_hidden_files(tmp_path)
 
 def test_validator_today_defaults_to_the_real_date(validator):
     assert Validator(validator.schema, validator.vocabularies).today == datetime.date.today()
+
+
+def test_a_country_in_the_wrong_case_gets_its_suggestion_and_nothing_else(validate_record, mutate):
+    [problem] = validate_record(mutate("country: NL", "country: nl"))
+    assert problem.field == "country"
+    assert "(bedoelde u 'NL'?)" in problem.message
+
+
+def test_a_record_without_a_country_is_not_told_it_is_foreign(validate_record, mutate):
+    [problem] = validate_record(mutate("country: NL\n", ""))
+    assert problem.field == "country" and "ontbreekt" in problem.message

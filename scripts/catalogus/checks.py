@@ -46,7 +46,8 @@ class Context:
 
 def suggest(value: str, options) -> str:
     """A Dutch 'did you mean' clause for the closest option, or nothing."""
-    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    same_but_case = [option for option in options if option.casefold() == value.casefold()]
+    matches = same_but_case or difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
     return f" (bedoelde u '{matches[0]}'?)" if matches else ""
 
 
@@ -200,6 +201,8 @@ MARKDOWN_LINK_TARGET = re.compile(
     re.MULTILINE,
 )
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+# A markdown autolink, `<https://…>`: markdown, not HTML, when it points at a web or mail address.
+AUTOLINK = re.compile(r"""<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>"'`]*)>""")
 
 
 def all_text(data: dict) -> str:
@@ -215,7 +218,18 @@ def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Findi
     for path, text in strings_in(data):
         if path[-1:] == ("url",):
             continue  # the schema allows only http(s) addresses there, and says so itself
-        if match := HTML_TAG.search(text):
+        unsafe_autolinks = [
+            target for target in AUTOLINK.findall(text) if not SAFE_LINK.match(target)
+        ]
+        text = AUTOLINK.sub("", text)
+        if unsafe_autolinks:
+            yield Finding(
+                path,
+                "markup-unsafe-link",
+                f"de link '{unsafe_autolinks[0][:60]}' is geen webadres: "
+                "links beginnen met https://, http:// of mailto:",
+            )
+        elif match := HTML_TAG.search(text):
             yield Finding(
                 path,
                 "markup-html",
