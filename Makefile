@@ -9,11 +9,12 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 # Debian's Chromium: Playwright's own browser download does not work on our machines.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup setup-test serve build build-internal test lint validate bench mutate clean
+.PHONY: setup setup-test serve build build-internal test lint validate new bench mutate clean
 
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.lock pyproject.toml
+	@echo "Eenmalig: de Python-pakketten van de site installeren in $(VENV) (ongeveer een minuut)..."
 	test -d $(VENV) || $(PYTHON_FOR_VENV) -m venv $(VENV)
 	$(PIP) install --no-deps -r requirements.lock
 	$(PIP) install --no-deps --no-build-isolation --editable .
@@ -23,15 +24,19 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 setup-test: $(VENV)/.installed-test $(CHROMIUM)
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	@echo "Eenmalig: de testgereedschappen installeren in $(VENV)..."
 	$(PIP) install --no-deps -r requirements-test.lock
 	touch $@
 
 $(CHROMIUM):
+	@echo "Eenmalig: Chromium installeren voor de browsertests (apt-get)..."
 	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# The preview while writing: records with problems still show, under a banner that lists them.
 serve: setup
+	@echo "De site wordt gebouwd; open daarna http://127.0.0.1:8000/ (stoppen: Ctrl+C)."
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup
@@ -41,8 +46,13 @@ build-internal: setup
 	$(BIN)/mkdocs build --strict --config-file mkdocs-internal.yml
 
 
+# Every record, or some: make validate RECORDS=interventions/wet-bibob.yml
 validate: setup
-	$(BIN)/catalogus validate
+	$(BIN)/catalogus validate $(RECORDS)
+
+# A new record: asks for its title, phenomena, regions or country and kind.
+new: setup
+	$(BIN)/catalogus new
 
 # The performance benchmark on SYNTHETIC catalogues of 1,000, 5,000 and 10,000 records (it takes
 # a while); prints the table and writes bench/REPORT.md. Smaller: .venv/bin/python bench/run.py --sizes 200

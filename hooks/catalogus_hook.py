@@ -7,6 +7,7 @@ from catalogus.site import (
     on_post_build,
     on_post_page,
     on_serve,
+    on_startup,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "on_post_build",
     "on_post_page",
     "on_serve",
+    "on_startup",
 ]

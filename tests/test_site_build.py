@@ -1,7 +1,10 @@
 """Building the site from SYNTHETIC catalogues: what reaches the published pages."""
 
 import copy
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -88,6 +91,23 @@ def test_invalid_catalogue_fails_the_build_with_the_validator_messages(tmp_path,
     result = build(project)
     assert result.returncode != 0
     assert "proef-een.yml" in result.stderr and "verplicht veld 'title'" in result.stderr
+    # The hook says so in Dutch, before any page renders: no traceback from the macros plugin.
+    assert "De catalogus bevat fouten" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_build_prints_nothing_a_newcomer_reads_as_trouble(tmp_path, valid_record_data):
+    project = make_project(tmp_path / "project", {"proef-een": valid_record_data})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    messages = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(messages) <= 3, messages  # cleaning, building, built in N seconds
+    assert not any("macros" in line or "nav" in line for line in messages), messages
 
 
 def test_renamed_record_keeps_its_old_link_and_overdue_record_says_so(

@@ -5,6 +5,7 @@
 hand-written pages of docs/.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import (
@@ -26,10 +27,13 @@ from .records import Catalogue, load_catalogue
 from .schema import published_schemas
 
 
-def load_settings(root: Path, site_url: str = "", internal: bool = False) -> BuildSettings:
+def load_settings(
+    root: Path, site_url: str = "", internal: bool = False, drafts: bool = False
+) -> BuildSettings:
     """The catalogue under `root` as one build publishes it: the public build never sees an
-    internal record. Raises `InvalidCatalogue` with every problem."""
-    catalogue = load_catalogue(root)
+    internal record. Raises `InvalidCatalogue` with every problem, unless `drafts` (the preview
+    while writing) keeps records with problems to show them."""
+    catalogue = load_catalogue(root, drafts)
     return BuildSettings(
         catalogue if internal else catalogue.only_public(), root, site_url, internal
     )
@@ -61,6 +65,33 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             exports.generate_exports(settings),
         ]
     )
+
+
+def preview_settings(settings: BuildSettings) -> tuple[BuildSettings, list[str]]:
+    """The catalogue of the preview while writing, and the draft records left out of it.
+
+    A draft may hold anything (an unknown term, a field of the wrong type) that its page or another
+    page cannot show. One such record must not stop the preview of all the others, so drafts that
+    break generation are left out one by one; they are named for the terminal.
+    """
+    drafts = settings.catalogue.drafts()
+    if not drafts:
+        return settings, []
+    try:
+        generate_files(settings)
+        return settings, []
+    except Exception:
+        pass
+    left_out = {(type(record), record.id) for record in drafts}
+    for record in drafts:
+        candidate = left_out - {(type(record), record.id)}
+        try:
+            generate_files(replace(settings, catalogue=settings.catalogue.without(candidate)))
+        except Exception:
+            continue
+        left_out = candidate
+    named = sorted(str(record.path) for record in drafts if (type(record), record.id) in left_out)
+    return replace(settings, catalogue=settings.catalogue.without(left_out)), named
 
 
 def write_files(files: list[GeneratedFile], folder: Path) -> None:

@@ -9,7 +9,7 @@ evaluates what a macro returns.
 from pathlib import Path
 
 from . import facets, guide, home_widgets, queries
-from .build import load_settings
+from .build import load_settings, preview_settings
 from .kinds import KINDS
 from .schema import read_schema
 
@@ -18,7 +18,10 @@ FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries
 
 def define_env(env) -> None:
     root = Path(env.conf.config_file_path).parent
-    catalogue = load_settings(root, internal=bool(env.conf.extra.get("internal"))).catalogue
+    # Drafts as in the preview of `mkdocs serve`: refusing them is the hook's work (its on_config
+    # runs before any page is rendered, and says what is wrong in Dutch), not a traceback here.
+    settings = load_settings(root, internal=bool(env.conf.extra.get("internal")), drafts=True)
+    catalogue = preview_settings(settings)[0].catalogue
 
     def page_path() -> str:
         return env.page.file.src_uri

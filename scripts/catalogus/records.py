@@ -72,6 +72,8 @@ class Intervention:
     # Helps at every step without blocking one in particular (the barrier model, the
     # fenomeentafels, RIEC-LIEC): shown apart, so it does not hide a gap at any step.
     cross_cutting: bool = False
+    # Only in the preview of `mkdocs serve`: what is still wrong, shown on the page.
+    draft_problems: tuple[str, ...] = ()
 
     @property
     def is_foreign(self) -> bool:
@@ -152,6 +154,8 @@ class PhenomenonRecord:
     expert_table: dict
     sources: tuple[Source, ...]
     last_reviewed: str
+    # Only in the preview of `mkdocs serve`: what is still wrong, shown on the page.
+    draft_problems: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "PhenomenonRecord":
@@ -186,6 +190,8 @@ class Bottleneck:
     last_reviewed: str
     barrier_steps: tuple[str, ...] = ()  # the steps where it hinders raising barriers
     status_source: Source | None = None  # what shows the status is still true
+    # Only in the preview of `mkdocs serve`: what is still wrong, shown on the page.
+    draft_problems: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Bottleneck":
@@ -228,6 +234,8 @@ class Case:
     sources: tuple[Source, ...]
     last_reviewed: str
     bottlenecks: tuple[str, ...] = ()  # the knelpunten it illustrates
+    # Only in the preview of `mkdocs serve`: what is still wrong, shown on the page.
+    draft_problems: tuple[str, ...] = ()
 
     @classmethod
     def from_data(cls, record_id: str, path: Path, data: dict) -> "Case":
@@ -277,6 +285,36 @@ class Catalogue:
     def term(self, vocabulary: str, slug: str) -> Term:
         return self.vocabularies[vocabulary][slug]
 
+    def records_of_every_kind(self) -> tuple[dict, ...]:
+        return (self.interventions, self.phenomena, self.bottlenecks, self.cases)
+
+    def drafts(self) -> list:
+        """The records that still have problems (only in the preview)."""
+        return [
+            record
+            for records in self.records_of_every_kind()
+            for record in records.values()
+            if record.draft_problems
+        ]
+
+    def without(self, left_out: set[tuple[type, str]]) -> "Catalogue":
+        """The catalogue without the records given as (record type, id)."""
+
+        def kept(records: dict) -> dict:
+            return {
+                key: record
+                for key, record in records.items()
+                if (type(record), key) not in left_out
+            }
+
+        return Catalogue(
+            kept(self.interventions),
+            self.vocabularies,
+            kept(self.phenomena),
+            kept(self.bottlenecks),
+            kept(self.cases),
+        )
+
     def only_public(self) -> "Catalogue":
         """The catalogue as the public site shows it: internal interventions and every
         reference to them removed."""
@@ -307,8 +345,16 @@ class Catalogue:
         )
 
 
-def load_catalogue(root: Path = paths.ROOT) -> Catalogue:
-    """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems."""
+def _draft_problem(problem: Problem) -> str:
+    return f"regel {problem.line}, {problem.field or 'bestand'}: {problem.message}"
+
+
+def load_catalogue(root: Path = paths.ROOT, drafts: bool = False) -> Catalogue:
+    """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems.
+
+    With `drafts` (the preview while writing), a record with problems is loaded all the same and
+    carries them, so its page can show them; one whose fields cannot make a record is left out.
+    """
     vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
     validator = Validator.for_catalogue(
         root / paths.SCHEMAS.name, vocabularies, personal_data.load_allowlist(root)
@@ -320,14 +366,25 @@ def load_catalogue(root: Path = paths.ROOT) -> Catalogue:
         for path in record_paths(root / folder)
     ]
     records, problems = validator.validate_records(files)
-    if problems:
+    if problems and not drafts:
         raise InvalidCatalogue(problems)
+    problems_by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        problems_by_file.setdefault(problem.path, []).append(problem)
     loaded: dict[str, dict] = {folder: {} for folder in kinds.KINDS}
     for record in sorted(records, key=lambda record: record.id):
         record_type = RECORD_TYPES[record.kind.folder]
-        loaded[record.kind.folder][record.id] = record_type.from_data(
-            record.id, record.path, record.data
-        )
+        try:
+            loaded_record = record_type.from_data(record.id, record.path, record.data)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            continue  # only a draft gets here: its fields are too broken to make a record
+        draft_problems = problems_by_file.get(str(record.path), ())
+        if draft_problems:
+            loaded_record = replace(
+                loaded_record,
+                draft_problems=tuple(_draft_problem(problem) for problem in draft_problems),
+            )
+        loaded[record.kind.folder][record.id] = loaded_record
     return Catalogue(
         loaded[kinds.INTERVENTIONS.folder],
         vocabularies,

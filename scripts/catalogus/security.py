@@ -27,8 +27,12 @@ def _hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def with_content_security_policy(page_html: str) -> str:
-    """The page with a CSP meta element first in its head."""
+def with_content_security_policy(page_html: str, live_reload: bool = False) -> str:
+    """The page with a CSP meta element first in its head.
+
+    `live_reload` is for `mkdocs serve` only: its server adds an inline script to every page as it
+    sends it, different each time, so no hash can allow it; inline scripts are then allowed (and
+    the hashes left out, since browsers ignore 'unsafe-inline' next to a hash)."""
     outside_article = ARTICLE.sub("", page_html)
     hashes = sorted(
         {
@@ -37,6 +41,7 @@ def with_content_security_policy(page_html: str) -> str:
             if script.startswith(THEME_SCRIPT_STARTS)
         }
     )
-    policy = POLICY.format(scripts=" ".join(["'self'", *hashes]))
+    scripts = ["'self'", "'unsafe-inline'"] if live_reload else ["'self'", *hashes]
+    policy = POLICY.format(scripts=" ".join(scripts))
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return page_html.replace("<head>", "<head>\n" + meta, 1)

@@ -6,6 +6,7 @@ built HTML gets what exists only after the theme ran: edit links, the Content-Se
 robots.txt, the sitemap's dates and the Dutch search stemmer.
 """
 
+import logging
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,6 +25,11 @@ class _Build:
 
     settings: ClassVar[BuildSettings | None] = None
     files: ClassVar[dict[str, GeneratedFile]] = {}
+    # `mkdocs serve`: the preview while writing, which shows drafts and live-reloads.
+    serving: ClassVar[bool] = False
+
+
+log = logging.getLogger("mkdocs.hooks.catalogus")
 
 
 def catalogue_root(config: MkDocsConfig) -> Path:
@@ -35,16 +41,36 @@ def is_internal_build(config: MkDocsConfig) -> bool:
     return bool(config.extra.get("internal"))
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _Build.serving = command == "serve"
+    # The macros plugin reports its set-up at INFO, some 10 lines a newcomer reads as trouble.
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = build.load_settings(
-            catalogue_root(config), config.site_url or "", is_internal_build(config)
+            catalogue_root(config),
+            config.site_url or "",
+            is_internal_build(config),
+            drafts=_Build.serving,
         )
+        if _Build.serving:
+            settings, left_out = build.preview_settings(settings)
+            for record in settings.catalogue.drafts():
+                log.info(
+                    "Concept: %s heeft %d probleem/problemen; de pagina toont ze.",
+                    record.path,
+                    len(record.draft_problems),
+                )
+            for path in left_out:
+                log.info("Niet in de voorvertoning: %s (voer 'make validate' uit).", path)
         _Build.settings = settings
-        _Build.files = {generated.path: generated for generated in build.generate_files(settings)}
+        files = build.generate_files(settings)
+        _Build.files = {generated.path: generated for generated in files}
     except InvalidCatalogue as error:
         raise PluginError(
-            "De catalogus bevat fouten; los ze op (of voer 'catalogus validate' uit):\n"
+            "De catalogus bevat fouten; los ze op (voer 'make validate' uit om ze te zien):\n"
             + str(error)
         ) from None
     except DuplicateOutput as error:
@@ -80,7 +106,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return security.with_content_security_policy(output)
+    return security.with_content_security_policy(output, live_reload=_Build.serving)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
