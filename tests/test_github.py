@@ -29,7 +29,7 @@ WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
 # The only write permissions any job may have: (workflow, job) -> scopes it may write.
 ALLOWED_WRITES = {
     ("publish.yml", "deploy"): {"pages", "id-token"},
-    ("proposal.yml", "pull-request"): {"contents", "pull-requests"},
+    ("proposal.yml", "pull-request"): {"actions", "contents", "pull-requests"},
     ("proposal.yml", "comment"): {"issues"},
 }
 PINNED = re.compile(
