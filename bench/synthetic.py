@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from catalogus.loading import load_file
+
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = "# SYNTHETISCH: verzonnen record voor een benchmark; beschrijft niets echts.\n"
 
@@ -33,10 +35,8 @@ def _vocabulary(name: str) -> list[str]:
 def write_catalogue(target: Path, count: int, seed: int = 1) -> Path:
     """Write `count` synthetic records into `target`/interventions and return that folder."""
     generator = random.Random(seed)
-    templates = [
-        yaml.safe_load(path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "interventions").glob("*.yml"))
-    ]
+    # The project's loader, not yaml.safe_load: YAML 1.1 reads `country: NO` (Norway) as false.
+    templates = [load_file(path)[0] for path in sorted((ROOT / "interventions").glob("*.yml"))]
     phenomena = _vocabulary("phenomena.yml")
     regions = [slug for slug in _vocabulary("regions.yml")]
     kinds = _vocabulary("kinds.yml")
