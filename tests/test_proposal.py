@@ -329,8 +329,8 @@ def test_every_problem_is_reported_at_once():
     assert str(raised.value).splitlines() == [
         "Samenvatting: deze vraag is verplicht, maar niet beantwoord.",
         "Status: deze vraag is verplicht, maar niet beantwoord.",
-        "Bronnen, regel 1: geen webadres gevonden. Schrijf elke bron op een eigen regel als "
-        "'titel | https://... | jaar'.",
+        "Bronnen, regel 1: geen webadres gevonden. Schrijf elke bron op een eigen regel: de "
+        "titel, het webadres (https://...) en het jaar als de bron het noemt.",
     ]
 
 
@@ -370,6 +370,7 @@ def test_update_form_options_rewrites_only_the_vocabulary_dropdowns():
         "statuses": terms("lopend"),
         "evidence_levels": terms("praktijkervaring"),
         "outcomes": terms("onbekend", "no"),
+        "countries": {"NL": Term("NL", "Nederland", "Verzonnen.")},
     }
     form = """\
 body:
@@ -415,3 +416,29 @@ def test_from_issue_command_writes_a_record_the_validator_accepts(tmp_path, caps
     path = capsys.readouterr().out.strip()
     assert main(["validate", path]) == 0, capsys.readouterr().out
     assert main(["from-issue", str(tmp_path / "ontbreekt.md")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("answer", "country"), [("BE (België)", "BE"), ("nl", "NL"), ("DE (Duitsland)", "DE")]
+)
+def test_the_country_comes_from_the_dropdown_choice_or_a_code(answer, country):
+    body = body_with("Land", answer)
+    if country != "NL":
+        body = body_with("Regio's", "buitenland", body)
+    _, text = record_from_issue(body, REVIEWED)
+    assert yaml.safe_load(text)["country"] == country
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Evaluatie van de aanpak | https://example.org/evaluatie | 2021",
+        "Evaluatie van de aanpak https://example.org/evaluatie 2021",
+        "- Evaluatie van de aanpak: https://example.org/evaluatie (2021)",
+    ],
+)
+def test_a_source_may_be_written_as_plain_text_around_its_address(line):
+    _, text = record_from_issue(body_with("Bronnen", line), REVIEWED)
+    assert yaml.safe_load(text)["sources"] == [
+        {"title": "Evaluatie van de aanpak", "url": "https://example.org/evaluatie", "year": 2021}
+    ]

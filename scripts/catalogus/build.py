@@ -19,6 +19,7 @@ from . import (
     overview,
     paths,
     phenomenon_pages,
+    proposal_page,
     term_pages,
     urls,
 )
@@ -28,14 +29,24 @@ from .schema import published_schemas
 
 
 def load_settings(
-    root: Path, site_url: str = "", internal: bool = False, drafts: bool = False
+    root: Path,
+    site_url: str = "",
+    internal: bool = False,
+    drafts: bool = False,
+    repo_url: str = "",
+    editors_email: str = "",
 ) -> BuildSettings:
     """The catalogue under `root` as one build publishes it: the public build never sees an
     internal record. Raises `InvalidCatalogue` with every problem, unless `drafts` (the preview
     while writing) keeps records with problems to show them."""
     catalogue = load_catalogue(root, drafts)
     return BuildSettings(
-        catalogue if internal else catalogue.only_public(), root, site_url, internal
+        catalogue if internal else catalogue.only_public(),
+        root,
+        site_url,
+        internal,
+        repo_url,
+        editors_email,
     )
 
 
@@ -61,6 +72,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             case_pages.pages(settings),
             abroad_page.pages(settings),
             evidence_map_pages.pages(settings),
+            proposal_page.pages(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]

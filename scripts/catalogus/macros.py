@@ -8,6 +8,8 @@ evaluates what a macro returns.
 
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import facets, guide, home_widgets, queries
 from .build import load_settings, preview_settings
 from .kinds import KINDS
@@ -40,6 +42,12 @@ def define_env(env) -> None:
                 raise ValueError(f"onbekende waarde {value!r} voor {argument}")
             records = [record for record in records if queries.matches(record, vocabulary, value)]
         return records
+
+    @env.macro
+    def editors_email_link() -> Markup:
+        """The editors' address as a mail link (mkdocs.yml, extra.editors_email)."""
+        address = env.conf.extra.get("editors_email", "")
+        return Markup('<a href="mailto:{0}">{0}</a>').format(address) if address else Markup("")
 
     @env.macro
     def count_interventions(phenomenon=None, region=None, country=None) -> int:

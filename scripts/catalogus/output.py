@@ -20,6 +20,8 @@ class BuildSettings:
     root: Path  # the folder with mkdocs.yml, interventions/, vocabularies/, schema/
     site_url: str = ""
     internal: bool = False
+    repo_url: str = ""  # where proposals become issues; none: the proposal page leaves it out
+    editors_email: str = ""  # the editors' address; none: the page leaves that route out
 
 
 @dataclass(frozen=True)

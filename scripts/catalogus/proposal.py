@@ -31,9 +31,10 @@ ISSUE_FORM = paths.ROOT / ".github" / "ISSUE_TEMPLATE" / "interventie-voorstelle
 MODELINE = "# yaml-language-server: $schema=../schema/interventie.schema.json\n"
 
 # The form's fields: the id of each element in the issue form and its label, which is the heading
-# GitHub writes into the issue. Changing a label here means changing it in the form too.
+# GitHub writes into the issue. Changing a label here means changing it in the form too. The title
+# is `name`: GitHub reads a `title` in a prefilled issue address as the issue's own title.
 FORM_LABELS = {
-    "title": "Titel",
+    "name": "Titel",
     "summary": "Samenvatting",
     "description": "Beschrijving",
     "phenomena": "Fenomenen",
@@ -59,6 +60,7 @@ FORM_VOCABULARIES = {
     "status": "statuses",
     "evidence_level": "evidence_levels",
     "outcome": "outcomes",
+    "country": "countries",
 }
 # The extra choice in the regions dropdown for an approach abroad, which has no RIEC region.
 FOREIGN = "buitenland"
@@ -68,6 +70,7 @@ HEADING = re.compile(r"^###[ \t]+(?P<label>.+?)[ \t]*$")
 CHECKED = re.compile(r"^\s*[-*]\s*\[[xX]\]\s+\S")
 DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 URL_START = re.compile(r"^(https?://|www\.)", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # What someone may write for a source without a date.
 NO_YEAR = {"z.j.", "zj", "z.j", "onbekend", "-", "geen"}
 MAX_ID_LENGTH = 60
@@ -98,7 +101,7 @@ def parse_issue_form(
             if current in answers:
                 raise ValueError(
                     f"Het kopje '### {current}' staat twee keer in het formulier. Gebruik dat "
-                    "kopje niet in je eigen tekst."
+                    "kopje niet in uw eigen tekst."
                 )
             answers[current] = []
         elif current is not None:
@@ -159,20 +162,24 @@ def _sources(answer: str, problems: list[str]) -> list[dict]:
         line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip()  # list markers
         if not line:
             continue
+        if "|" not in line and (address := WEB_ADDRESS.search(line)):
+            # "Titel https://... 2021": the address separates the title from the year.
+            before, after = line[: address.start()], line[address.end() :]
+            line = " | ".join((before.strip(" -–:,"), address[0], after.strip(" -–:,()")))
         parts = [part.strip() for part in line.split("|")]
         urls = [index for index, part in enumerate(parts) if URL_START.match(part)]
         if not urls:
             problems.append(
                 f"{label}, regel {number}: geen webadres gevonden. Schrijf elke bron op een eigen "
-                "regel als 'titel | https://... | jaar'."
+                "regel: de titel, het webadres (https://...) en het jaar als de bron het noemt."
             )
             continue
         at = urls[-1]
         title, url, rest = " | ".join(parts[:at]).strip(), parts[at], parts[at + 1 :]
         if not title:
             problems.append(
-                f"{label}, regel {number}: de titel ontbreekt. Schrijf de bron als "
-                "'titel | https://... | jaar'."
+                f"{label}, regel {number}: de titel ontbreekt. Schrijf eerst de titel, dan het "
+                "webadres en het jaar."
             )
             continue
         if url.lower().startswith("www."):
@@ -192,7 +199,7 @@ def _sources(answer: str, problems: list[str]) -> list[dict]:
         sources.append(source)
     if not sources and not problems:
         problems.append(
-            f"{label}: geef minstens één openbare bron als 'titel | https://... | jaar'."
+            f"{label}: geef minstens één openbare bron, met titel en webadres (https://...)."
         )
     return sources
 
@@ -229,7 +236,7 @@ def record_from_issue(body: str, today: str) -> tuple[str, str]:
         raise ValueError("\n".join(problems))
 
     record: dict = {
-        "title": _one_line(field["title"]),
+        "title": _one_line(field["name"]),
         "summary": _one_line(field["summary"]),
         "description": _text(field["description"]),
         "phenomena": _choices(field["phenomena"]),
@@ -237,7 +244,7 @@ def record_from_issue(body: str, today: str) -> tuple[str, str]:
     regions = [region for region in _choices(field["regions"]) if region != FOREIGN]
     if regions:
         record["regions"] = regions
-    record["country"] = _one_line(field["country"]).upper()
+    record["country"] = country_code(field["country"])
     record["access"] = "public"
     record["kinds"] = _choices(field["kinds"])
     if field["lead_organisation"]:
@@ -281,12 +288,26 @@ def write_record_from_issue(body_file: Path, output_dir: Path, today: str) -> Pa
 # Keeping the form's dropdowns in step with the vocabularies
 
 
+def country_option(code: str, label: str) -> str:
+    return f"{code} ({label})"
+
+
+def country_code(answer: str) -> str:
+    """The ISO code in an answer such as 'BE (België)', or in a bare code such as 'be'."""
+    return _one_line(answer).split(" ")[0].upper()
+
+
 def form_options(vocabularies: Vocabularies) -> dict[str, list[str]]:
-    """What each dropdown of the issue form must offer: the slugs of its vocabulary, in order."""
+    """What each dropdown of the issue form must offer: the slugs of its vocabulary, in order;
+    countries by name, the Netherlands first, so nobody needs to know an ISO code."""
     options = {
         form_id: list(vocabularies[vocabulary]) for form_id, vocabulary in FORM_VOCABULARIES.items()
     }
     options["regions"].append(FOREIGN)
+    countries = sorted(vocabularies["countries"].values(), key=lambda term: term.label)
+    options["country"] = [country_option("NL", vocabularies["countries"]["NL"].label)] + [
+        country_option(term.slug, term.label) for term in countries if term.slug != "NL"
+    ]
     return options
 
 

@@ -54,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.site_url or "",
             is_internal_build(config),
             drafts=_Build.serving,
+            repo_url=config.repo_url or "",
+            editors_email=config.extra.get("editors_email", ""),
         )
         if _Build.serving:
             settings, left_out = build.preview_settings(settings)
