@@ -50,6 +50,8 @@ MESSAGES = {
     "de jaren",
     "period-end-missing": "een beëindigde interventie heeft een eindjaar: vul period.end in",
     "source-year-future": "het jaar 2030 ligt in de toekomst",
+    "source-mirror": "docplayer.nl is een kopieersite, niet de uitgever: verwijs naar het "
+    "document bij de uitgever zelf (de overheid, de organisatie, rechtspraak.nl) of laat de bron weg",
     "markup-html": f"HTML is niet toegestaan (<b title='{'x' * 30}): schrijf gewone tekst of "
     "markdown",
     "markup-character-reference": "tekencodes zoals &#106; zijn niet toegestaan: typ het teken "
@@ -130,6 +132,13 @@ CASES = [
         {"sources": [{"year": 2030}]},
         "source-year-future",
         ("sources", 0, "year"),
+    ),
+    (
+        BOTTLENECKS,
+        "proef",
+        {"status_source": {"url": "https://www.docplayer.nl/123-rapport.html"}},
+        "source-mirror",
+        ("status_source", "url"),
     ),
     (INTERVENTIONS, "proef", {"summary": f"<b title='{LONG}'>"}, "markup-html", ("summary",)),
     (INTERVENTIONS, "proef", {"summary": "&#106;"}, "markup-character-reference", ("summary",)),

@@ -274,3 +274,30 @@ def test_a_reference_that_is_not_text_does_not_end_the_reference_check():
 def test_a_dutch_counterpart_may_not_be_the_record_itself():
     data = {"dutch_counterparts": ["proef"]}
     assert codes(check_references, data) == [(("dutch_counterparts", 0), "reference-self")]
+
+
+@pytest.mark.parametrize(
+    ("field", "url"),
+    [
+        ("sources", "https://5dok.net/document/rapport.html"),
+        ("sources", "http://docplayer.nl/1-rapport.html"),
+        ("materials", "https://www.lexboost.com/rechtspraak/ECLI:NL:HR:2020:797"),
+    ],
+)
+def test_a_copy_site_is_refused_where_a_publisher_is_cited(field, url):
+    from catalogus.checks import check_mirror_sites
+
+    [(path, message)] = findings(check_mirror_sites, {field: [{"title": "Rapport", "url": url}]})
+    assert path == (field, 0, "url") and "de uitgever" in message
+
+
+def test_a_publisher_whose_name_merely_contains_a_copy_site_passes():
+    from catalogus.checks import check_mirror_sites
+
+    data = {
+        "sources": [
+            {"url": "https://www.not5dok.net.example.org/"},
+            {"url": "https://rechtspraak.nl/"},
+        ]
+    }
+    assert findings(check_mirror_sites, data) == []

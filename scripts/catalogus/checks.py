@@ -12,6 +12,7 @@ import datetime
 import difflib
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -176,6 +177,69 @@ def check_source_years(record_id: str, data: dict, context: Context) -> Iterator
                 ("sources", index, "year"),
                 "source-year-future",
                 f"het jaar {year} ligt in de toekomst",
+            )
+
+
+# Sites that republish other people's documents. Their copies may be altered, incomplete or gone
+# tomorrow, and a reader cannot tell who published them; a record cites the publisher instead.
+MIRROR_SITES = frozenset(
+    {
+        "1library.net",
+        "123dok.com",
+        "123dok.org",
+        "5dok.net",
+        "5dok.org",
+        "adoc.pub",
+        "docplayer.net",
+        "docplayer.nl",
+        "docslib.org",
+        "dokumen.pub",
+        "dokumen.tips",
+        "fdocuments.net",
+        "lexboost.com",
+        "opennieuwsbank.nl",
+        "pdfslide.net",
+        "scribd.com",
+        "studeersnel.nl",
+        "studocu.com",
+        "studylibit.com",
+        "studylib.net",
+        "vdocument.in",
+        "vdocuments.mx",
+        "yumpu.com",
+    }
+)
+
+
+def _host(url: str) -> str:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def _cited_addresses(data: dict) -> Iterator[tuple[FieldPath, str]]:
+    for field_name in ("sources", "materials"):
+        items = data.get(field_name)
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict) and isinstance(item.get("url"), str):
+                yield (field_name, index, "url"), item["url"]
+    status_source = data.get("status_source")
+    if isinstance(status_source, dict) and isinstance(status_source.get("url"), str):
+        yield ("status_source", "url"), status_source["url"]
+
+
+def check_mirror_sites(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
+    """A source or document is cited at its publisher, not at a site that copies it."""
+    for path, url in _cited_addresses(data):
+        host = _host(url)
+        mirror = next(
+            (site for site in MIRROR_SITES if host == site or host.endswith("." + site)), None
+        )
+        if mirror:
+            yield Finding(
+                path,
+                "source-mirror",
+                f"{mirror} is een kopieersite, niet de uitgever: verwijs naar het document bij "
+                "de uitgever zelf (de overheid, de organisatie, rechtspraak.nl) of laat de bron weg",
             )
 
 
@@ -371,6 +435,7 @@ COMMON_CHECKS = (
     check_review_date,
     check_period,
     check_source_years,
+    check_mirror_sites,
     check_markup,
     check_personal_data,
 )

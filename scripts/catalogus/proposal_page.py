@@ -53,7 +53,14 @@ def _required(schema: dict, path: tuple[str, ...]) -> bool:
 def _limits(node: dict) -> dict:
     return {
         key: node[key]
-        for key in ("minLength", "maxLength", "pattern", "patternErrorMessage", "minimum", "maximum")
+        for key in (
+            "minLength",
+            "maxLength",
+            "pattern",
+            "patternErrorMessage",
+            "minimum",
+            "maximum",
+        )
         if key in node
     }
 
@@ -109,14 +116,14 @@ def proposal_page(catalogue: Catalogue, schema: dict, repo_url: str, editors_ema
         limits={form_id: _limits(_property(schema, path)) for form_id, path in TEXT_FIELDS.items()},
         vocabularies=vocabularies,
         rules=form_rules(schema, repo_url, editors_email),
-        issue_url=f"{repo_url.rstrip('/')}/issues/new?template={ISSUE_TEMPLATE}" if repo_url else "",
+        issue_url=f"{repo_url.rstrip('/')}/issues/new?template={ISSUE_TEMPLATE}"
+        if repo_url
+        else "",
         editors_email=editors_email,
     )
 
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:
     schema = read_schema(settings.root / "schema" / "interventie.schema.json")
-    content = proposal_page(
-        settings.catalogue, schema, settings.repo_url, settings.editors_email
-    )
+    content = proposal_page(settings.catalogue, schema, settings.repo_url, settings.editors_email)
     return [GeneratedFile(PAGE, content)]
