@@ -23,10 +23,7 @@ NAMED_RECORDS = {
     "Addiopizzo": ("/interventies/italie-addiopizzo/", "Interventie"),
     "Heiloo": ("/casussen/sluiting-clubhuis-motorclub-heiloo/", "Casus"),
     "shishalounge": ("/casussen/bibob-besluit-shishalounge-rotterdam/", "Casus"),
-    "Noordoostpolder": (
-        "/casussen/integrale-controle-bedrijventerreinen-noordoostpolder/",
-        "Casus",
-    ),
+    "Harderwijk": ("/casussen/woningsluiting-harderwijk-evenredigheid/", "Casus"),
     "waterbedeffect": (
         "/knelpunten/bibob-informatie-niet-delen-tussen-bestuursorganen/",
         "Knelpunt",
