@@ -12,8 +12,10 @@ from . import (
     abroad_page,
     bottleneck_pages,
     case_pages,
+    changes_page,
     evidence_map_pages,
     exports,
+    history,
     home_widgets,
     intervention_pages,
     overview,
@@ -47,6 +49,7 @@ def load_settings(
         internal,
         repo_url,
         editors_email,
+        history.read_history(root),
     )
 
 
@@ -73,6 +76,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             abroad_page.pages(settings),
             evidence_map_pages.pages(settings),
             proposal_page.pages(settings),
+            changes_page.pages(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]
