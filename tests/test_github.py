@@ -290,7 +290,10 @@ def test_issue_form_asks_for_country_sources_and_the_confirmation(issue_form):
     elements = form_elements(issue_form)
     # Countries by name, the Netherlands first and chosen: nobody needs to know an ISO code.
     assert elements["country"]["type"] == "dropdown"
-    assert elements["country"]["attributes"]["options"][:2] == ["NL (Nederland)", "AF (Afghanistan)"]
+    assert elements["country"]["attributes"]["options"][:2] == [
+        "NL (Nederland)",
+        "AF (Afghanistan)",
+    ]
     assert elements["country"]["attributes"]["default"] == 0
     assert elements["sources"]["type"] == "textarea"
     assert "de titel, het webadres en het jaar" in " ".join(
@@ -348,7 +351,11 @@ def test_vscode_recommends_the_yaml_extension_and_maps_the_schemas():
 def test_the_issue_form_says_u_not_je():
     texts = " ".join(
         path.read_text(encoding="utf-8")
-        for path in (ISSUE_FORM, GITHUB / "ISSUE_TEMPLATE" / "config.yml", WORKFLOWS / "proposal.yml")
+        for path in (
+            ISSUE_FORM,
+            GITHUB / "ISSUE_TEMPLATE" / "config.yml",
+            WORKFLOWS / "proposal.yml",
+        )
     )
     # Case-sensitive: the country list holds "JE (Jersey)".
     assert not re.search(r"\b([Jj]e|[Jj]ij|[Jj]ouw)\b", texts)
