@@ -22,6 +22,7 @@ from . import (
     paths,
     phenomenon_pages,
     proposal_page,
+    releases,
     term_pages,
     urls,
 )
@@ -77,6 +78,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             evidence_map_pages.pages(settings),
             proposal_page.pages(settings),
             changes_page.pages(settings),
+            releases.files(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]

@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from .. import evidence_map_pages, urls
+from .. import evidence_map_pages, releases, urls
 from ..evidence_map import CSV_HEADER
 from ..output import BuildSettings, GeneratedFile
 from ..rendering import render
@@ -205,9 +205,9 @@ def other_exports(settings: BuildSettings) -> list[dict]:
     return found
 
 
-def page(schema: dict, others: list[dict] = ()) -> str:
-    """The markdown of `/open-data/` for the export schema `schema`, and the other exports
-    `others` (from `other_exports`)."""
+def page(schema: dict, others: list[dict] = (), release_names: list[str] = ()) -> str:
+    """The markdown of `/open-data/` for the export schema `schema`, the other exports
+    `others` (from `other_exports`) and the committed releases, newest first."""
     definitions = schema["$defs"]
     term = _resolve(schema, definitions["term"])
     version_rules = " ".join(schema["properties"]["version"]["description"].split())
@@ -229,6 +229,8 @@ def page(schema: dict, others: list[dict] = ()) -> str:
         reference_description=_resolve(schema, definitions["reference"])["description"],
         columns=column_rows(schema),
         others=others,
+        releases=[f"{releases.RELEASES.name}/{name}.json" for name in release_names],
+        changelog=releases.CHANGELOG.as_posix(),
     )
 
 
@@ -237,6 +239,11 @@ def files(settings: BuildSettings) -> list[GeneratedFile]:
     # keeps the date mkdocs gives it.
     return [
         GeneratedFile(
-            urls.OPEN_DATA, page(read_export_schema(settings.root), other_exports(settings))
+            urls.OPEN_DATA,
+            page(
+                read_export_schema(settings.root),
+                other_exports(settings),
+                releases.release_names(settings.root),
+            ),
         )
     ]
