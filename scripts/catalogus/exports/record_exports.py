@@ -41,6 +41,10 @@ EDITOR_KEYS = {
 }
 
 
+# The file-level fields every export shares with `interventies.json`.
+FILE_FIELDS = ("version", "generated", "publisher", "licence", "url")
+
+
 @dataclass(frozen=True)
 class ExportKind:
     """One record kind as open data: its files, its record schema and how its records read."""
@@ -154,6 +158,8 @@ def record_fields(folder: str, record) -> dict:
 
 
 def _page_path(folder: str, record_id: str) -> str:
+    if folder == "interventions":
+        return urls.intervention_path(record_id)
     if folder == "phenomena":
         return urls.term_path("phenomena", record_id)
     if folder == "bottlenecks":
@@ -162,11 +168,12 @@ def _page_path(folder: str, record_id: str) -> str:
 
 
 def _nullable(node: dict) -> dict:
-    types = node.get("type")
+    """The node, also allowing null: an optional field the export always has."""
     if "$ref" in node:
-        return {"anyOf": [{"$ref": node.pop("$ref")}, {"type": "null"}], **node}
-    if isinstance(types, str):
-        node["type"] = [types, "null"]
+        rest = {key: value for key, value in node.items() if key != "$ref"}
+        return {"anyOf": [{"$ref": node["$ref"]}, {"type": "null"}], **rest}
+    if isinstance(node.get("type"), str):
+        return {**node, "type": [node["type"], "null"]}
     return node
 
 
@@ -181,13 +188,13 @@ def _export_node(node: dict, reference: bool = False) -> dict:
     if "items" in node:
         exported["items"] = _export_node(node["items"])
     if "properties" in node:
-        exported["properties"] = {
-            name: _export_node(child) for name, child in node["properties"].items()
-        }
+        # Every field is always there: an absent optional one is null, or an empty list.
+        exported["properties"] = {}
+        for name, child in node["properties"].items():
+            child = _export_node(child)
+            optional = name not in node.get("required", ()) and child.get("type") != "array"
+            exported["properties"][name] = _nullable(child) if optional else child
         exported["required"] = list(node["properties"])
-        for name, child in exported["properties"].items():
-            if name not in node.get("required", ()) and child.get("type") != "array":
-                _nullable(child)
     return exported
 
 
@@ -273,21 +280,13 @@ def export_schema(kind: ExportKind, settings: BuildSettings) -> dict:
     }
 
 
-# The file-level fields every export shares with `interventies.json`.
-FILE_FIELDS = ("version", "generated", "publisher", "licence", "url")
-
-
 def _reference(catalogue: Catalogue, folder: str, record_id: str, site_url: str) -> dict | None:
     """A reference to a public record; `None` for one that is internal or unknown."""
     other = getattr(catalogue, folder).get(record_id)
     if other is None or not getattr(other, "is_public", True):
         return None
-    path = (
-        urls.intervention_path(record_id)
-        if folder == "interventions"
-        else _page_path(folder, record_id)
-    )
-    return {"id": record_id, "title": other.title, "url": urls.absolute_url(site_url, path)}
+    url = urls.absolute_url(site_url, _page_path(folder, record_id))
+    return {"id": record_id, "title": other.title, "url": url}
 
 
 def record_data(
