@@ -89,9 +89,7 @@ def _blobs(root: Path, shas: set[str]) -> dict[str, bytes]:
     return found
 
 
-def _parsed(content: bytes | None) -> dict:
-    if content is None:
-        return {}
+def _parsed(content: bytes) -> dict:
     try:
         data = yaml.load(content.decode("utf-8"), Loader=yaml.CSafeLoader)  # libyaml: fast
     except (yaml.YAMLError, UnicodeDecodeError):
@@ -137,6 +135,8 @@ def parse_log(root: Path, log: str) -> History:
             _, _, old, new, status = meta.split()
             raw.append((date, status[0], path, old, new))
     blobs = _blobs(root, {sha for _, _, _, old, new in raw for sha in (old, new) if sha != NO_BLOB})
+    # A version is the new blob of one commit and the old one of the next: parse it once.
+    parsed = {sha: _parsed(content) for sha, content in blobs.items()}
     for date, status, path, old, new in reversed(raw):  # git log lists the newest first
         history.last_commit[path] = date
         if status == "A":
@@ -150,8 +150,8 @@ def parse_log(root: Path, log: str) -> History:
                 folder,
                 name.removesuffix(".yml"),
                 status,
-                _parsed(blobs.get(old)),
-                _parsed(blobs.get(new)),
+                parsed.get(old, {}),
+                parsed.get(new, {}),
             )
         )
     return history
