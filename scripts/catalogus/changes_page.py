@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from . import kinds, urls
-from .exports.atom import ATOM, XML_LANG, _add, _atom_date
+from .exports.atom import ATOM, XML_LANG, add_element, atom_date
 from .exports.common import LICENCE_NAME, LICENCE_URL, PUBLISHER
 from .history import Change, History
 from .output import BuildSettings, GeneratedFile
@@ -149,37 +149,39 @@ def feed(settings: BuildSettings, selected: list[Entry], title: str, path: str) 
     site_url = settings.site_url
     self_url = urls.absolute_url(site_url, path)
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
-    _add(root, "id", self_url)
-    _add(root, "title", f"{PUBLISHER}: {title}", type="text")
+    add_element(root, "id", self_url)
+    add_element(root, "title", f"{PUBLISHER}: {title}", type="text")
     newest = max((entry.date for entry in selected), default="1970-01-01")
-    _add(root, "updated", _atom_date(newest))
-    author = _add(root, "author")
-    _add(author, "name", PUBLISHER)
-    _add(root, "link", rel="self", type="application/atom+xml", href=self_url)
-    _add(root, "link", rel="alternate", type="text/html", href=urls.absolute_url(site_url, PAGE))
-    _add(root, "rights", f"Inhoud onder {LICENCE_NAME}: {LICENCE_URL}", type="text")
+    add_element(root, "updated", atom_date(newest))
+    author = add_element(root, "author")
+    add_element(author, "name", PUBLISHER)
+    add_element(root, "link", rel="self", type="application/atom+xml", href=self_url)
+    add_element(
+        root, "link", rel="alternate", type="text/html", href=urls.absolute_url(site_url, PAGE)
+    )
+    add_element(root, "rights", f"Inhoud onder {LICENCE_NAME}: {LICENCE_URL}", type="text")
     for entry in sorted(selected, key=lambda entry: entry.date, reverse=True)[:FEED_ENTRIES]:
         noun = kinds.KINDS[entry.folder].noun
         summary = f"{STATUS_LABELS[entry.status]} ({noun})"
         if entry.fields:
             summary += ": " + ", ".join(entry.fields)
-        element = _add(root, "entry")
-        _add(
+        element = add_element(root, "entry")
+        add_element(
             element,
             "id",
             f"{urls.absolute_url(site_url, PAGE)}#{entry.month}-{entry.folder}-{entry.record_id}",
         )
-        _add(element, "title", f"{STATUS_LABELS[entry.status]}: {entry.title}", type="text")
-        _add(element, "updated", _atom_date(entry.date))
+        add_element(element, "title", f"{STATUS_LABELS[entry.status]}: {entry.title}", type="text")
+        add_element(element, "updated", atom_date(entry.date))
         target = entry.path or PAGE
-        _add(
+        add_element(
             element,
             "link",
             rel="alternate",
             type="text/html",
             href=urls.absolute_url(site_url, target),
         )
-        _add(element, "summary", summary + ".", type="text")
+        add_element(element, "summary", summary + ".", type="text")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
