@@ -215,7 +215,6 @@ def page(schema: dict, others: list[dict] = (), release_names: list[str] = ()) -
         "open_data.md",
         cell=table_cell,
         files={"json": JSON_PATH, "schema": SCHEMA_PATH, "csv": CSV_PATH, "feed": FEED_PATH},
-        phenomena=urls.term_index_path("phenomena"),
         publisher=PUBLISHER,
         licence_name=LICENCE_NAME,
         licence_url=LICENCE_URL,
