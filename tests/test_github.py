@@ -65,8 +65,8 @@ def runs(data: dict, job: str | None = None) -> list[str]:
     return [step["run"] for step in steps(data, job) if "run" in step]
 
 
-def uses(data: dict, action: str) -> list[dict]:
-    return [step for step in steps(data) if step.get("uses", "").startswith(f"{action}@")]
+def uses(data: dict, action: str, job: str | None = None) -> list[dict]:
+    return [step for step in steps(data, job) if step.get("uses", "").startswith(f"{action}@")]
 
 
 def test_the_three_workflows_exist():
@@ -106,7 +106,7 @@ def test_no_workflow_runs_untrusted_code_with_secrets(path):
 
 def test_ci_validates_builds_strictly_tests_and_keeps_a_preview():
     data = workflow("ci.yml")
-    commands = runs(data)
+    commands = runs(data, "test")
     assert ".venv/bin/catalogus validate --format github" in commands
     assert "make setup" in commands
     assert "make build" in commands
@@ -117,10 +117,30 @@ def test_ci_validates_builds_strictly_tests_and_keeps_a_preview():
     assert commands.index(".venv/bin/catalogus validate --format github") < commands.index(
         "make build"
     )
-    [python] = uses(data, "actions/setup-python")
+    [python] = uses(data, "actions/setup-python", "test")
     assert python["with"]["python-version"] == "3.11"
-    [preview] = uses(data, "actions/upload-artifact")
+    [preview] = uses(data, "actions/upload-artifact", "test")
     assert preview["with"]["path"] == "site/"
+
+
+@pytest.mark.parametrize(("name", "job"), [("publish.yml", "build"), ("ci.yml", "test")])
+def test_site_builds_check_out_the_whole_history_for_the_change_log(name, job):
+    [checkout] = uses(workflow(name), "actions/checkout", job)
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_ci_makes_a_release_of_the_data_on_a_data_tag_after_the_tests():
+    data = workflow("ci.yml")
+    assert triggers(data)["push"]["tags"] == ["data-*"]
+    job = data["jobs"]["release"]
+    assert job["needs"] == "test"
+    assert job["if"] == "startsWith(github.ref, 'refs/tags/data-')"
+    assert job["permissions"] == {"contents": "read"}
+    [release] = [step for step in job["steps"] if "catalogus release" in step.get("run", "")]
+    assert release["env"] == {"TAG": "${{ github.ref_name }}"}
+    assert release["run"] == '.venv/bin/catalogus release --name "${TAG#data-}"'
+    [kept] = uses(data, "actions/upload-artifact", "release")
+    assert kept["with"]["path"] == "data/releases/"
 
 
 def test_make_build_is_strict():

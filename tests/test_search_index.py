@@ -42,6 +42,7 @@ def documents_by_location(index: dict) -> dict[str, dict]:
         ("buitenland/", "Overzicht"),
         ("buitenland/#vs-rico", "Overzicht"),
         ("bewijskaart/", "Overzicht"),
+        ("nieuw/#november-2026", "Overzicht"),
         ("regios/landelijk/", "Regio"),
         ("landen/nl/", "Land"),
         ("soorten/bestuurlijk/", "Soort"),

@@ -12,14 +12,17 @@ from . import (
     abroad_page,
     bottleneck_pages,
     case_pages,
+    changes_page,
     evidence_map_pages,
     exports,
+    history,
     home_widgets,
     intervention_pages,
     overview,
     paths,
     phenomenon_pages,
     proposal_page,
+    releases,
     term_pages,
     urls,
 )
@@ -47,6 +50,7 @@ def load_settings(
         internal,
         repo_url,
         editors_email,
+        history.read_history(root),
     )
 
 
@@ -73,6 +77,8 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             abroad_page.pages(settings),
             evidence_map_pages.pages(settings),
             proposal_page.pages(settings),
+            changes_page.pages(settings),
+            releases.files(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]

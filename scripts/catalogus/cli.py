@@ -1,4 +1,4 @@
-"""The `catalogus` command: validate, new, review, schema, generate and from-issue.
+"""The `catalogus` command: validate, new, review, schema, generate, release and from-issue.
 
 Longer than about 300 lines because it is one small function per command plus the argument
 parser that documents them all; the work itself lives in the modules each command calls.
@@ -9,7 +9,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from . import build, freshness, new_record, paths, personal_data, proposal
+from . import build, freshness, new_record, paths, personal_data, proposal, releases
 from .kinds import INTERVENTIONS, KINDS, kind_of
 from .output import DuplicateOutput
 from .records import InvalidCatalogue, load_catalogue
@@ -269,6 +269,24 @@ def generate(arguments: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def release(arguments: argparse.Namespace) -> int:
+    """A dated snapshot of the public data in data/releases/, with its changelog entry."""
+    today = arguments.today or datetime.date.today().isoformat()
+    name = arguments.name or today[:7]
+    try:
+        settings = build.load_settings(Path(arguments.root), arguments.site_url)
+        path = releases.make_release(settings, name, today)
+    except InvalidCatalogue as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except releases.ReleaseError as error:
+        print(f"catalogus: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(path)
+    print(f"Versie {name} gemaakt; het logboek staat in {releases.CHANGELOG}.", file=sys.stderr)
+    return EXIT_VALID
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="catalogus", description="Werk aan de catalogus Wat werkt tegen ondermijning."
@@ -339,6 +357,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--internal", action="store_true", help="ook records met access: internal"
     )
     generate_parser.set_defaults(handler=generate)
+
+    release_parser = commands.add_parser(
+        "release", help="maak een gedateerde versie van de gegevens in data/releases/"
+    )
+    release_parser.add_argument("--name", help="JJJJ-MM (standaard de huidige maand) of JJJJ-MM-DD")
+    release_parser.add_argument(
+        "--root", default=str(paths.ROOT), help="de map van de catalogus (met mkdocs.yml)"
+    )
+    release_parser.add_argument(
+        "--site-url",
+        default="https://wat-werkt-tegen-ondermijning.nl/",
+        help="het adres van de site",
+    )
+    release_parser.add_argument("--today", metavar="JJJJ-MM-DD", help="de datum van vandaag")
+    release_parser.set_defaults(handler=release)
     return parser
 
 

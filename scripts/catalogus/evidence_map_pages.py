@@ -10,6 +10,7 @@ from .rendering import render
 
 PAGE = "bewijskaart/index.md"
 CSV_NAME = "bewijskaart.csv"
+CATALOGUE_CSV = f"bewijskaart/{CSV_NAME}"
 
 
 def phenomenon_csv_path(slug: str) -> str:
@@ -47,7 +48,7 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
     generated = [
         GeneratedFile(PAGE, evidence_map_page(catalogue), last_modified=newest),
         GeneratedFile(
-            f"bewijskaart/{CSV_NAME}",
+            CATALOGUE_CSV,
             spreadsheet(evidence_map.csv_rows(catalogue, everything.values())),
             last_modified=newest,
         ),

@@ -22,6 +22,7 @@ def intervention_page(
     record: Intervention,
     site_url: str = "",
     today: datetime.date | None = None,
+    published: str = "",
 ) -> str:
     text = {
         "description": record_markdown(record.description),
@@ -52,13 +53,19 @@ def intervention_page(
         counterparts=[catalogue.interventions[other] for other in record.dutch_counterparts],
         cases=[case for case in catalogue.cases.values() if record.id in case.interventions],
         citation=linked_data.citation(record, site_url),
-        linked_data=linked_data.json_ld_text(record, catalogue, site_url),
+        linked_data=linked_data.json_ld_text(record, catalogue, site_url, published),
     )
 
 
 def redirect_page(target_url: str) -> str:
     """A static page that sends an old link on to the record's current page."""
     return render("redirect.html", target=target_url)
+
+
+def first_published(settings: BuildSettings, record: Intervention) -> str:
+    """The day the record's file was first committed, "" without history."""
+    history = settings.history
+    return history.first_added.get(record_source(record), "") if history else ""
 
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:
@@ -68,7 +75,12 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         generated.append(
             GeneratedFile(
                 urls.intervention_path(record.id),
-                intervention_page(catalogue, record, settings.site_url),
+                intervention_page(
+                    catalogue,
+                    record,
+                    settings.site_url,
+                    published=first_published(settings, record),
+                ),
                 source=record_source(record),
                 last_modified=record.last_reviewed,
             )

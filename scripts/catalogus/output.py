@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .history import History
 from .records import Catalogue
 
 
@@ -22,6 +23,7 @@ class BuildSettings:
     internal: bool = False
     repo_url: str = ""  # where proposals become issues; none: the proposal page leaves it out
     editors_email: str = ""  # the editors' address; none: the page leaves that route out
+    history: History | None = None  # from git; none: /nieuw/ says it is not available
 
 
 @dataclass(frozen=True)

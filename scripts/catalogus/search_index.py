@@ -39,7 +39,8 @@ TERM_LIST_TYPES = {
     "instrumenten": "Instrument",
 }
 # Pages that list records across the catalogue, besides the index page of each folder above.
-OVERVIEW_FOLDERS = ("buitenland", "bewijskaart")
+# `nieuw`: the change log names every record; a search should find the record first.
+OVERVIEW_FOLDERS = ("buitenland", "bewijskaart", "nieuw")
 OVERVIEW = "Overzicht"
 HOME = "Startpagina"
 OTHER = "Pagina"

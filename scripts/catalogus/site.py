@@ -111,10 +111,34 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return security.with_content_security_policy(output, live_reload=_Build.serving)
 
 
+def robots_txt(internal: bool, site_url: str) -> str:
+    """Everything allowed and the sitemap named, or for the internal site nothing allowed."""
+    if internal:
+        return "User-agent: *\nDisallow: /\n"
+    sitemap = f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n" if site_url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap}"
+
+
+def hand_written_dates(config: MkDocsConfig) -> dict[str, str]:
+    """The sitemap's `lastmod` of each hand-written page: its file's last commit (from git),
+    by its page URL; empty without history."""
+    settings = _Build.settings
+    if settings is None or settings.history is None:
+        return {}
+    history = settings.history
+    docs = Path(config.docs_dir).resolve().relative_to(settings.root.resolve()).as_posix()
+    return {
+        path.removeprefix(f"{docs}/"): date
+        for path, date in history.last_commit.items()
+        if path.startswith(f"{docs}/") and path.endswith(".md")
+    }
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    robots = "Disallow: /" if is_internal_build(config) else "Allow: /"
-    (site_dir / "robots.txt").write_text(f"User-agent: *\n{robots}\n", encoding="utf-8")
+    (site_dir / "robots.txt").write_text(
+        robots_txt(is_internal_build(config), config.site_url or ""), encoding="utf-8"
+    )
     dutch_search = site_dir / "assets/javascripts/lunr/min/lunr.nl.min.js"
     patch = (Path(__file__).parent / "search_stemming.js").read_text(encoding="utf-8")
     dutch_search.write_text(
@@ -123,9 +147,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the theme's search plugin wrote the index: hooks come after plugins.
     search_index.rewrite(Path(config.site_dir))
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
+    hand_written = [
+        GeneratedFile(path, "", last_modified=date)
+        for path, date in hand_written_dates(config).items()
+        if path not in _Build.files
+    ]
     exports.sitemap.write_sitemap(
         site_dir,
-        _Build.files.values(),
+        [*_Build.files.values(), *hand_written],
         config.site_url or "",
         hidden=exports.sitemap.internal_pages(_Build.settings.catalogue),
     )

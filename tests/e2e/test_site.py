@@ -26,6 +26,8 @@ PAGES = {
     "case": f"/casussen/{next(iter(FULL_CATALOGUE.cases))}/",
     "abroad": "/buitenland/",
     "evidence map": "/bewijskaart/",
+    "change log": "/nieuw/",
+    "open data": "/open-data/",
 }
 
 

@@ -10,12 +10,28 @@ public when it is called on its own.)
 from dataclasses import replace
 
 from ..output import BuildSettings, GeneratedFile, collect
-from . import atom, csv_export, json_export, linked_data, open_data, sitemap
+from . import (
+    atom,
+    csv_export,
+    evidence_map_export,
+    json_export,
+    linked_data,
+    open_data,
+    record_exports,
+    sitemap,
+)
 
 __all__ = ["FORMATS", "generate_exports", "linked_data", "sitemap"]
 
 # Every export: each makes its files from build settings whose catalogue is public only.
-FORMATS = (json_export.files, csv_export.files, atom.files, open_data.files)
+FORMATS = (
+    json_export.files,
+    csv_export.files,
+    record_exports.files,
+    evidence_map_export.files,
+    atom.files,
+    open_data.files,
+)
 
 
 def generate_exports(settings: BuildSettings) -> list[GeneratedFile]:

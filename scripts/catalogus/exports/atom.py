@@ -36,14 +36,14 @@ def _xml_text(text: str) -> str:
     return NOT_XML.sub("", str(text))
 
 
-def _add(parent: ET.Element, name: str, text: str | None = None, **attributes) -> ET.Element:
+def add_element(parent: ET.Element, name: str, text: str | None = None, **attributes) -> ET.Element:
     element = ET.SubElement(parent, name, attributes)
     if text is not None:
         element.text = _xml_text(text)
     return element
 
 
-def _atom_date(iso_date: str) -> str:
+def atom_date(iso_date: str) -> str:
     return f"{iso_date}T00:00:00Z"
 
 
@@ -77,32 +77,32 @@ def feed(catalogue: Catalogue, site_url: str, phenomenon: str | None = None) -> 
 
     # Unprefixed names in the Atom namespace, declared once on the root element.
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "nl"})
-    _add(root, "id", self_url)
-    _add(root, "title", title, type="text")
-    _add(root, "subtitle", subtitle, type="text")
-    _add(root, "updated", _atom_date(updated(catalogue, records)))
-    author = _add(root, "author")
-    _add(author, "name", PUBLISHER)
-    _add(author, "uri", home)
-    _add(root, "link", rel="self", type="application/atom+xml", href=self_url)
-    _add(
+    add_element(root, "id", self_url)
+    add_element(root, "title", title, type="text")
+    add_element(root, "subtitle", subtitle, type="text")
+    add_element(root, "updated", atom_date(updated(catalogue, records)))
+    author = add_element(root, "author")
+    add_element(author, "name", PUBLISHER)
+    add_element(author, "uri", home)
+    add_element(root, "link", rel="self", type="application/atom+xml", href=self_url)
+    add_element(
         root,
         "link",
         rel="alternate",
         type="text/html",
         href=urls.absolute_url(site_url, alternate),
     )
-    _add(root, "rights", f"Inhoud onder {LICENCE_NAME}: {LICENCE_URL}", type="text")
+    add_element(root, "rights", f"Inhoud onder {LICENCE_NAME}: {LICENCE_URL}", type="text")
     for record in records:
         url = intervention_url(site_url, record.id)
-        entry = _add(root, "entry")
-        _add(entry, "id", url)
-        _add(entry, "title", record.title, type="text")
-        _add(entry, "updated", _atom_date(record.last_reviewed))
-        _add(entry, "link", rel="alternate", type="text/html", href=url)
-        _add(entry, "summary", record.summary, type="text")
+        entry = add_element(root, "entry")
+        add_element(entry, "id", url)
+        add_element(entry, "title", record.title, type="text")
+        add_element(entry, "updated", atom_date(record.last_reviewed))
+        add_element(entry, "link", rel="alternate", type="text/html", href=url)
+        add_element(entry, "summary", record.summary, type="text")
         for slug in record.phenomena:
-            _add(
+            add_element(
                 entry,
                 "category",
                 term=slug,

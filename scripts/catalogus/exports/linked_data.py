@@ -13,8 +13,12 @@ from ..rendering import dutch_date
 from .common import LICENCE_NAME, LICENCE_URL, PUBLISHER, intervention_url
 
 
-def json_ld(record: Intervention, catalogue: Catalogue, site_url: str) -> dict:
-    """schema.org data for an intervention's page; `{}` for a record that is not public."""
+def json_ld(record: Intervention, catalogue: Catalogue, site_url: str, published: str = "") -> dict:
+    """schema.org data for an intervention's page; `{}` for a record that is not public.
+
+    `published` is the day the record first appeared in the catalogue (from git); without it,
+    its review is the oldest date the build knows of.
+    """
     if not record.is_public:
         return {}
     url = intervention_url(site_url, record.id)
@@ -41,7 +45,8 @@ def json_ld(record: Intervention, catalogue: Catalogue, site_url: str) -> dict:
         "name": record.title,
         "description": record.summary,
         "inLanguage": "nl",
-        "dateModified": record.last_reviewed,
+        "datePublished": published or record.last_reviewed,
+        "dateModified": max(record.last_reviewed, published),
         "isAccessibleForFree": True,
         "license": LICENCE_URL,
         "publisher": {"@type": "Organization", "name": PUBLISHER, "url": home},
@@ -71,7 +76,9 @@ def json_ld(record: Intervention, catalogue: Catalogue, site_url: str) -> dict:
     return data
 
 
-def json_ld_text(record: Intervention, catalogue: Catalogue, site_url: str) -> Markup:
+def json_ld_text(
+    record: Intervention, catalogue: Catalogue, site_url: str, published: str = ""
+) -> Markup:
     """`json_ld` as the text of a `<script type="application/ld+json">` element; "" when the
     record is not public.
 
@@ -79,7 +86,7 @@ def json_ld_text(record: Intervention, catalogue: Catalogue, site_url: str) -> M
     nor be read as markup; what is left is safe to print unescaped, hence `Markup` (HTML-escaping
     it instead would turn its quotes into entities and break the JSON).
     """
-    data = json_ld(record, catalogue, site_url)
+    data = json_ld(record, catalogue, site_url, published)
     if not data:
         return Markup("")
     text = json.dumps(data, ensure_ascii=False)

@@ -2,13 +2,15 @@
 from the committed export schema, so documentation and data cannot drift apart."""
 
 import html
+import json
 
 from markupsafe import Markup
 
-from .. import urls
+from .. import evidence_map_pages, releases, urls
+from ..evidence_map import CSV_HEADER
 from ..output import BuildSettings, GeneratedFile
 from ..rendering import render
-from . import csv_export
+from . import csv_export, evidence_map_export, record_exports
 from .atom import FEED_PATH
 from .common import FORMAT_VERSION, LICENCE_NAME, LICENCE_URL, PUBLISHER, read_export_schema
 from .csv_export import CSV_PATH
@@ -54,11 +56,14 @@ def _resolve(schema: dict, node: dict) -> dict:
 def type_label(schema: dict, node: dict) -> str:
     """The type of a field in Dutch words, e.g. `lijst van termen` or `tekst of null`."""
     node = _resolve(schema, node)
+    if "anyOf" in node:  # a definition or null, as `strongest_evidence`
+        options = [type_label(schema, option) for option in node["anyOf"]]
+        return " of ".join(option for option in options if option != "null") + " of null"
     types = node.get("type", "object")
     types = types if isinstance(types, list) else [types]
     names = []
     for kind in types:
-        if kind == "null":
+        if kind == "null" and len(types) > 1:
             continue
         if kind == "array":
             item = type_label(schema, _resolve(schema, node.get("items", {}))).split(" of ")[0]
@@ -71,7 +76,13 @@ def type_label(schema: dict, node: dict) -> str:
             names.append("verwijzing")
         else:
             names.append(
-                {"string": "tekst", "integer": "geheel getal", "object": "object"}.get(kind, kind)
+                {
+                    "string": "tekst",
+                    "integer": "geheel getal",
+                    "object": "object",
+                    "boolean": "ja of nee (true of false)",
+                    "null": "null",
+                }.get(kind, kind)
             )
     label = " of ".join(names)
     return label + " of null" if "null" in types else label
@@ -144,8 +155,59 @@ def column_rows(schema: dict) -> list[dict]:
     return rows
 
 
-def page(schema: dict) -> str:
-    """The markdown of `/open-data/` for the export schema `schema`."""
+def other_export(
+    title: str, json_path: str, schema_path: str, csv_path: str, schema: dict, items_key: str
+) -> dict:
+    """What `/open-data/` says about an export besides interventies.json: its files, and its
+    fields and CSV columns, all from its schema. `items_key` is the field with its items."""
+    items = _resolve(schema, schema["properties"][items_key]["items"])
+    return {
+        "title": title,
+        "json": json_path,
+        "schema": schema_path,
+        "csv": csv_path,
+        "description": schema["description"],
+        "file_fields": field_rows(schema, schema),
+        "items_key": items_key,
+        "item_fields": field_rows(schema, items),
+    }
+
+
+def other_exports(settings: BuildSettings) -> list[dict]:
+    """Every export besides interventies.json: the record kinds and the evidence and gap map."""
+    found = []
+    for kind in record_exports.KINDS:
+        schema = record_exports.export_schema(kind, settings)
+        entry = other_export(
+            kind.title.removesuffix(" (open data)"),
+            kind.json_path,
+            kind.schema_path,
+            kind.csv_path,
+            schema,
+            "records",
+        )
+        entry["columns"] = [
+            {"name": name, "field": ".".join(field), "part": part}
+            for name, field, part in record_exports.csv_columns(schema, schema["$defs"]["record"])
+        ]
+        found.append(entry)
+    schema = json.loads((settings.root / evidence_map_export.EXPORT_SCHEMA).read_text("utf-8"))
+    entry = other_export(
+        "Bewijskaart",
+        evidence_map_export.JSON_PATH,
+        evidence_map_export.SCHEMA_PATH,
+        evidence_map_pages.CATALOGUE_CSV,
+        schema,
+        "cells",
+    )
+    entry["columns"] = [{"name": name, "field": "", "part": ""} for name in CSV_HEADER]
+    found.append(entry)
+    return found
+
+
+def page(schema: dict, others: list[dict] = (), release_names: list[str] = ()) -> str:
+    """The markdown of `/open-data/` for the export schema `schema`, the other exports
+    `others` (from `other_exports`) and the committed releases, newest first."""
     definitions = schema["$defs"]
     term = _resolve(schema, definitions["term"])
     version_rules = " ".join(schema["properties"]["version"]["description"].split())
@@ -153,7 +215,6 @@ def page(schema: dict) -> str:
         "open_data.md",
         cell=table_cell,
         files={"json": JSON_PATH, "schema": SCHEMA_PATH, "csv": CSV_PATH, "feed": FEED_PATH},
-        phenomena=urls.term_index_path("phenomena"),
         publisher=PUBLISHER,
         licence_name=LICENCE_NAME,
         licence_url=LICENCE_URL,
@@ -166,10 +227,22 @@ def page(schema: dict) -> str:
         label_description=term["properties"]["label"]["description"],
         reference_description=_resolve(schema, definitions["reference"])["description"],
         columns=column_rows(schema),
+        others=others,
+        releases=[f"{releases.RELEASES.name}/{name}.json" for name in release_names],
+        changelog=releases.CHANGELOG.as_posix(),
     )
 
 
 def files(settings: BuildSettings) -> list[GeneratedFile]:
     # No `last_modified`: the page changes with the schema, not with a review, so the sitemap
     # keeps the date mkdocs gives it.
-    return [GeneratedFile(urls.OPEN_DATA, page(read_export_schema(settings.root)))]
+    return [
+        GeneratedFile(
+            urls.OPEN_DATA,
+            page(
+                read_export_schema(settings.root),
+                other_exports(settings),
+                releases.release_names(settings.root),
+            ),
+        )
+    ]
