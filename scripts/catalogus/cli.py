@@ -104,8 +104,8 @@ def schema(arguments: argparse.Namespace) -> int:
     if arguments.check and outdated:
         for schema_file in outdated:
             print(
-                f"{schema_file}: de keuzelijsten lopen achter op vocabularies/: "
-                "voer 'catalogus schema' uit",
+                f"{schema_file}: de keuzelijsten (vocabularies/) of de meldingen voor de editor "
+                "lopen achter op de regels: voer 'catalogus schema' uit",
             )
         return EXIT_INVALID
     return EXIT_VALID

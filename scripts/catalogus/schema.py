@@ -238,7 +238,9 @@ def plain(schema: Any) -> Any:
             if "required" in rule:
                 node.setdefault("required", []).extend(rule["required"])
             else:
-                node.update(rule)
+                # A rule written plainly beside its wrapper is the newer one: it wins.
+                for keyword, value in rule.items():
+                    node.setdefault(keyword, value)
         else:
             node.setdefault("allOf", []).append(plain(entry))
     return node
