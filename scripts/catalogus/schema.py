@@ -236,7 +236,8 @@ def plain(schema: Any) -> Any:
         if isinstance(entry, dict) and entry.get("$comment") == GENERATED:
             rule = _unwrapped(entry)
             if "required" in rule:
-                node.setdefault("required", []).extend(rule["required"])
+                required = node.setdefault("required", [])
+                required += [name for name in rule["required"] if name not in required]
             else:
                 # A rule written plainly beside its wrapper is the newer one: it wins.
                 for keyword, value in rule.items():
