@@ -21,12 +21,20 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PIP) check
 	touch $@
 
-setup-test: $(VENV)/.installed-test $(CHROMIUM)
+setup-test: $(VENV)/.installed-test $(CHROMIUM) node_modules/.package-lock.json
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
 	@echo "Eenmalig: de testgereedschappen installeren in $(VENV)..."
 	$(PIP) install --no-deps -r requirements-test.lock
+	$(PIP) check
 	touch $@
+
+# The editors' language server (yaml-language-server) and ajv, for the schema tests; pinned in
+# package-lock.json, installed without running any package's scripts. yaml-language-server 2.0.0
+# asks for Node.js 22 but runs on the machines' Node.js 20 (tests/test_editor_messages.py).
+node_modules/.package-lock.json: package.json package-lock.json
+	@echo "Eenmalig: yaml-language-server en ajv installeren in node_modules (npm ci)..."
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 $(CHROMIUM):
 	@echo "Eenmalig: Chromium installeren voor de browsertests (apt-get)..."

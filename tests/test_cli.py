@@ -216,8 +216,8 @@ def test_schema_check_fails_when_a_vocabulary_gained_a_term(run_cli, copied_cata
 
     assert result.code == 1
     assert result.stdout == (
-        f"{paths.SCHEMA}: de keuzelijsten lopen achter op vocabularies/: "
-        "voer 'catalogus schema' uit\n"
+        f"{paths.SCHEMA}: de keuzelijsten (vocabularies/) of de meldingen voor de editor "
+        "lopen achter op de regels: voer 'catalogus schema' uit\n"
     )
 
 
@@ -241,6 +241,23 @@ def test_schema_writes_the_vocabularies_into_the_schema_file(run_cli, copied_cat
     items = schema["properties"]["phenomena"]["items"]
     assert items["enum"][-1] == "nieuw-fenomeen"
     assert items["enumDescriptions"][-1] == "Nieuw fenomeen: Voor de test."
+    assert run_cli("schema", "--check").code == 0
+
+
+def test_schema_wraps_a_rule_written_plainly_with_its_dutch_message(run_cli, copied_catalogue):
+    schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
+    schema["properties"]["lead_organisation"]["maxLength"] = 120
+    paths.SCHEMA.write_text(
+        json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    assert run_cli("schema", "--check").code == 1
+
+    assert run_cli("schema").code == 0
+
+    field = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))["properties"]["lead_organisation"]
+    assert "maxLength" not in field
+    messages = [wrapper.get("else", {}).get("errorMessage") for wrapper in field["allOf"]]
+    assert "Ten hoogste 120 tekens toegestaan: verkort de tekst." in messages
     assert run_cli("schema", "--check").code == 0
 
 

@@ -15,7 +15,7 @@ from .history import Change, History
 from .output import BuildSettings, GeneratedFile
 from .records import Catalogue
 from .rendering import MONTHS, render
-from .schema import read_schema
+from .schema import plain, read_schema
 
 PAGE = "nieuw/index.md"
 FEED = "nieuw/feed.xml"
@@ -56,7 +56,7 @@ def _field_names(settings: BuildSettings) -> dict[str, dict[str, str]]:
     names = {}
     for folder, kind in kinds.KINDS.items():
         path = settings.root / "schema" / kind.schema_file
-        properties = read_schema(path).get("properties", {}) if path.is_file() else {}
+        properties = plain(read_schema(path)).get("properties", {}) if path.is_file() else {}
         names[folder] = {key: node.get("title", key) for key, node in properties.items()}
     return names
 

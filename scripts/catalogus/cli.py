@@ -13,7 +13,7 @@ from . import build, freshness, new_record, paths, personal_data, proposal, rele
 from .kinds import INTERVENTIONS, KINDS, kind_of
 from .output import DuplicateOutput
 from .records import InvalidCatalogue, load_catalogue
-from .schema import read_schema, render, schema_with_vocabularies
+from .schema import for_editors_with_vocabularies, read_schema, render
 from .validation import Validator, record_paths
 from .vocabularies import VocabularyError, load_vocabularies
 
@@ -95,7 +95,7 @@ def schema(arguments: argparse.Namespace) -> int:
         return EXIT_INVALID
     outdated = []
     for schema_file in _schema_files():
-        wanted = render(schema_with_vocabularies(read_schema(schema_file), vocabularies))
+        wanted = render(for_editors_with_vocabularies(read_schema(schema_file), vocabularies))
         if schema_file.read_text(encoding="utf-8") == wanted:
             continue
         outdated.append(schema_file)
@@ -104,8 +104,8 @@ def schema(arguments: argparse.Namespace) -> int:
     if arguments.check and outdated:
         for schema_file in outdated:
             print(
-                f"{schema_file}: de keuzelijsten lopen achter op vocabularies/: "
-                "voer 'catalogus schema' uit",
+                f"{schema_file}: de keuzelijsten (vocabularies/) of de meldingen voor de editor "
+                "lopen achter op de regels: voer 'catalogus schema' uit",
             )
         return EXIT_INVALID
     return EXIT_VALID

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from .records import Catalogue
 from .rendering import render
+from .schema import plain
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def _field(name: str, schema_property: dict, required: bool) -> Field:
 
 
 def field_table(schema: dict, catalogue: Catalogue) -> Markup:
+    schema = plain(schema)
     required = set(schema.get("required", ()))
     fields = [
         _field(name, schema_property, name in required)

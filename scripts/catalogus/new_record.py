@@ -8,6 +8,7 @@ until an editor has filled them in.
 import json
 
 from .checks import PLACEHOLDER, kebab_case
+from .schema import plain
 from .vocabularies import Vocabularies
 
 MODELINE = "# yaml-language-server: $schema=../schema/interventie.schema.json"
@@ -32,6 +33,7 @@ def _comment(schema_property: dict) -> str:
 
 def template(schema: dict, vocabularies: Vocabularies, answers: dict, today: str) -> str:
     """The text of a new record with the editor's answers filled in."""
+    schema = plain(schema)
     properties = schema["properties"]
     required = set(schema["required"])
     evidence_levels = ", ".join(vocabularies["evidence_levels"])

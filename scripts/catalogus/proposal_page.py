@@ -10,7 +10,7 @@ from . import proposal
 from .output import BuildSettings, GeneratedFile
 from .records import Catalogue
 from .rendering import render
-from .schema import read_schema
+from .schema import plain, read_schema
 
 PAGE = "voorstellen/index.md"
 ISSUE_TEMPLATE = proposal.ISSUE_FORM.name
@@ -124,6 +124,6 @@ def proposal_page(catalogue: Catalogue, schema: dict, repo_url: str, editors_ema
 
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:
-    schema = read_schema(settings.root / "schema" / "interventie.schema.json")
+    schema = plain(read_schema(settings.root / "schema" / "interventie.schema.json"))
     content = proposal_page(settings.catalogue, schema, settings.repo_url, settings.editors_email)
     return [GeneratedFile(PAGE, content)]

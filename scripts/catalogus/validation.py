@@ -14,7 +14,7 @@ import jsonschema
 from . import checks, personal_data, schema_messages
 from .kinds import INTERVENTIONS, KINDS, RecordKind, kind_of
 from .loading import LoadError, Positions, load_file
-from .schema import read_schema, schema_with_vocabularies
+from .schema import plain, read_schema, schema_with_vocabularies
 from .vocabularies import Vocabularies
 
 RECORD_SUFFIX = ".yml"
@@ -90,9 +90,10 @@ class Validator:
         """`schema` is the interventions' schema; `other_schemas` those of other kinds by folder;
         `allowlist` the official contacts public records may show (none if not given)."""
         self.vocabularies = vocabularies
-        self.schema = schema_with_vocabularies(schema, vocabularies)
+        # The plain rules: the validator words its own, richer messages.
+        self.schema = schema_with_vocabularies(plain(schema), vocabularies)
         filled_schemas = {INTERVENTIONS.folder: self.schema} | {
-            folder: schema_with_vocabularies(other_schema, vocabularies)
+            folder: schema_with_vocabularies(plain(other_schema), vocabularies)
             for folder, other_schema in (other_schemas or {}).items()
         }
         self.schema_validators = {

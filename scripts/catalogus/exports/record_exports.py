@@ -15,7 +15,7 @@ from typing import Any
 from .. import queries, urls
 from ..output import BuildSettings, GeneratedFile
 from ..records import Catalogue
-from ..schema import read_schema, schema_with_vocabularies
+from ..schema import plain, read_schema, schema_with_vocabularies
 from . import csv_export
 from .common import (
     FORMAT_VERSION,
@@ -246,7 +246,7 @@ def export_schema(kind: ExportKind, settings: BuildSettings) -> dict:
     """The JSON Schema of `data/<name>.json`, made from the record schema (see above)."""
     interventions = read_export_schema(settings.root)
     record_schema = schema_with_vocabularies(
-        read_schema(settings.root / "schema" / kind.record_schema),
+        plain(read_schema(settings.root / "schema" / kind.record_schema)),
         settings.catalogue.vocabularies,
     )
     top = {key: interventions["properties"][key] for key in FILE_FIELDS}
@@ -328,7 +328,7 @@ def export_data(kind: ExportKind, settings: BuildSettings) -> dict:
     """The whole export of one kind as data, its records in order of id."""
     catalogue = settings.catalogue
     record_schema = schema_with_vocabularies(
-        read_schema(settings.root / "schema" / kind.record_schema), catalogue.vocabularies
+        plain(read_schema(settings.root / "schema" / kind.record_schema)), catalogue.vocabularies
     )
     records = sorted(getattr(catalogue, kind.folder).values(), key=lambda record: record.id)
     return {
