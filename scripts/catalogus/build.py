@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import (
     abroad_page,
+    accessibility,
     bottleneck_pages,
     case_pages,
     evidence_map_pages,
@@ -73,6 +74,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             abroad_page.pages(settings),
             evidence_map_pages.pages(settings),
             proposal_page.pages(settings),
+            accessibility.pages(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]
