@@ -86,9 +86,13 @@ CHECKS = {
     ),
     "test_accessibility_tree_of_the_pictures": (
         "De toegankelijkheidsboom (wat een schermlezer krijgt) van de kaart, de tabel van "
-        "fenomenen per regio, de spreiding van de onderbouwing, de bewijskaart en de tabel van "
-        "bewijs en gaten: namen, rollen en kopcellen; lege cellen worden als 'geen' of 'gat' "
-        "voorgelezen."
+        "fenomenen per regio en de spreiding van de onderbouwing: namen, rollen en kopcellen; "
+        "een lege cel wordt als 'geen' voorgelezen."
+    ),
+    "test_accessibility_tree_of_the_evidence_and_gap_tables": (
+        "De toegankelijkheidsboom van de bewijskaart en van de tabel van bewijs en gaten op de "
+        "pagina van een fenomeen: elke cel heeft een naam met fenomeen en stap, een gat wordt als "
+        "gat voorgelezen."
     ),
     "test_single_key_shortcuts_are_off": (
         "De sneltoetsen van één letter van het thema (f, s, /, p, n) doen niets buiten een "
