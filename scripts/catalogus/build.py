@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import (
     abroad_page,
+    accessibility,
     bottleneck_pages,
     case_pages,
     changes_page,
@@ -79,6 +80,7 @@ def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
             proposal_page.pages(settings),
             changes_page.pages(settings),
             releases.files(settings),
+            accessibility.pages(settings),
             schema_files(settings),
             exports.generate_exports(settings),
         ]

@@ -3,7 +3,7 @@ and that generated pages reuse: a schematic map of the RIEC regions, a phenomeno
 the spread of evidence levels, the home page's question form and lists of interventions.
 
 Each widget returns `Markup` rendered from a template, so a page template can include it as it
-is. Plain HTML and inline SVG, no third party; colours come from classes in catalogus.css so they
+is. Plain HTML, no third party; colours come from classes in catalogus.css so they
 follow the light and dark scheme and print.
 """
 
@@ -18,7 +18,8 @@ from .rendering import render
 
 # A schematic tile map: each region a tile at (column, row, width, height) in a 4 × 4 grid,
 # placed roughly where it lies. Tiles, not borders: the picture says which region, not where
-# exactly its boundary runs.
+# exactly its boundary runs. The grid is CSS (catalogus.css, .ww-map__tiles), so the names are
+# text that wraps and zooms instead of lettering in a picture that shrinks with the screen.
 REGION_TILES = {
     "noord-holland": (1, 0, 1, 1),
     "noord-nederland": (2, 0, 2, 1),
@@ -31,7 +32,6 @@ REGION_TILES = {
     "zeeland-west-brabant": (0, 3, 2, 1),
     "limburg": (3, 3, 1, 1),
 }
-TILE_WIDTH, TILE_HEIGHT, GAP = 190, 80, 6
 SHADES = 5
 
 
@@ -48,10 +48,10 @@ class Tile:
     label: str
     count: int
     shade: int
-    x: int
-    y: int
-    width: int
-    height: int
+    column: int
+    row: int
+    columns: int
+    rows: int
 
 
 def region_map(catalogue: Catalogue, from_path: str) -> Markup:
@@ -65,20 +65,15 @@ def region_map(catalogue: Catalogue, from_path: str) -> Markup:
             catalogue.term("regions", slug).label,
             counts[slug],
             shade(counts[slug], most),
-            column * (TILE_WIDTH + GAP),
-            row * (TILE_HEIGHT + GAP),
-            width * TILE_WIDTH + (width - 1) * GAP,
-            height * TILE_HEIGHT + (height - 1) * GAP,
+            *REGION_TILES[slug],
         )
-        for slug, (column, row, width, height) in REGION_TILES.items()
+        for slug in REGION_TILES
     ]
     return Markup(
         render(
             "region_map.html",
             here=from_path,
             tiles=tiles,
-            width=4 * TILE_WIDTH + 3 * GAP,
-            height=4 * TILE_HEIGHT + 3 * GAP,
             national=len(queries.records_with(catalogue, "regions", "landelijk")),
         )
     )

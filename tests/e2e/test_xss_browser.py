@@ -129,14 +129,11 @@ AUDIT = """
     "input", "select", "option", "details", "summary", "button", "mark", "del", "article", "nav",
     "figure", "figcaption", "caption",
   ]);
-  // The region map is drawn by the code, not written by a record: its SVG shapes are expected.
-  const drawn = (element) =>
-    ["svg", "rect", "text"].includes(element.localName) && element.closest("figure.ww-map");
   const theme = (element) => element.closest(".md-content__button");
   for (const element of article.querySelectorAll("*")) {
     if (theme(element)) continue;
     const field = element.localName === "textarea" && form(element);
-    if (!allowed.has(element.localName) && !data(element) && !drawn(element) && !field) {
+    if (!allowed.has(element.localName) && !data(element) && !field) {
       problems.push(`element in ${scope}: ${show(element)}`);
     }
     if (element.hasAttribute("style")) {
