@@ -243,16 +243,24 @@ def check_mirror_sites(record_id: str, data: dict, context: Context) -> Iterator
             )
 
 
-def strings_in(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def strings_in(value: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
     """Every text in a record, with where it is."""
+    found: list[tuple[FieldPath, str]] = []
+    _collect_strings(value, path, found)
+    return found
+
+
+def _collect_strings(value: Any, path: FieldPath, found: list[tuple[FieldPath, str]]) -> None:
+    # Appending to one list, not yielding through nested generators: every text check walks
+    # each record, and the generators took a fifth of the validation time.
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from strings_in(item, (*path, key))
+            _collect_strings(item, (*path, key), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from strings_in(item, (*path, index))
+            _collect_strings(item, (*path, index), found)
 
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
@@ -277,7 +285,15 @@ def all_text(data: dict) -> str:
 def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     """Records are plain text and markdown: no HTML, no scripts, only web and mail links."""
     text = all_text(data)
-    if not ("<" in text or "&#" in text or ":" in text or "](" in text):
+    # Every finding below needs one of these in the text it is found in, so also in all text
+    # together; most records have none and skip the walk over their fields.
+    if not (
+        "<" in text
+        or "](" in text
+        or "]:" in text
+        or CHARACTER_REFERENCE.search(text)
+        or UNSAFE_SCHEME.search(text)
+    ):
         return
     for path, text in strings_in(data):
         if path[-1:] == ("url",):

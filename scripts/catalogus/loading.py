@@ -170,7 +170,7 @@ class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):
 
 
 # Where block collections can start on a line: after its indentation and any `- ` or `? `.
-_BLOCK_LINE_START = re.compile(r"^( *)((?:[-?] +)*)", re.MULTILINE)
+_BLOCK_LINE_START = re.compile(r"^ *(?:[-?] +)*", re.MULTILINE)
 
 
 def _nesting_bound(text: str) -> int:
@@ -181,10 +181,8 @@ def _nesting_bound(text: str) -> int:
     so there are at most twice as many as the columns up to the deepest start.
     """
     flow = text.count("[") + text.count("{")
-    deepest_start = max(
-        (len(match.group(1)) + len(match.group(2)) for match in _BLOCK_LINE_START.finditer(text)),
-        default=0,
-    )
+    # findall and len stay in C: a Python step per line took a tenth of the validation time.
+    deepest_start = max(map(len, _BLOCK_LINE_START.findall(text)), default=0)
     return flow + 2 * (deepest_start + 1)
 
 
