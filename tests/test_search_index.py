@@ -77,6 +77,9 @@ def test_page_type_follows_the_address(location, label):
         ("buitenland/#vs-rico", True),
         # A hand-written page's own section keeps its text, whatever its heading.
         ("over/#casussen", False),
+        # The open-data page's generated field tables are reference, not content to find first.
+        ("open-data/#knelpuntenjson-en-knelpuntencsv", True),
+        ("open-data/", False),
     ],
 )
 def test_copies_are_the_sections_that_repeat_other_pages(location, copied):

@@ -41,6 +41,9 @@ TERM_LIST_TYPES = {
 # Pages that list records across the catalogue, besides the index page of each folder above.
 # `nieuw`: the change log names every record; a search should find the record first.
 OVERVIEW_FOLDERS = ("buitenland", "bewijskaart", "nieuw")
+# Pages whose sections are generated field tables and file lists (`/open-data/`): a search for
+# "knelpunten" should find the knelpunten, not the table of the columns of knelpunten.csv.
+REFERENCE_FOLDERS = ("open-data",)
 OVERVIEW = "Overzicht"
 HOME = "Startpagina"
 OTHER = "Pagina"
@@ -88,7 +91,12 @@ def is_copy(location: str) -> bool:
     if not anchor:
         return False
     kind = page_type(page)
-    return kind in LIST_TYPES or (kind in RECORD_TYPES.values() and anchor in COPIED_SECTIONS)
+    folder = page.strip("/").split("/")[0]
+    return (
+        kind in LIST_TYPES
+        or folder in REFERENCE_FOLDERS
+        or (kind in RECORD_TYPES.values() and anchor in COPIED_SECTIONS)
+    )
 
 
 def introduction(text: str) -> str:
