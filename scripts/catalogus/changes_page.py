@@ -64,13 +64,7 @@ def _field_names(settings: BuildSettings) -> dict[str, dict[str, str]]:
 def _page_path(catalogue: Catalogue, folder: str, record_id: str) -> str:
     if record_id not in getattr(catalogue, folder):
         return ""
-    if folder == "interventions":
-        return urls.intervention_path(record_id)
-    if folder == "phenomena":
-        return urls.term_path("phenomena", record_id)
-    if folder == "bottlenecks":
-        return urls.bottleneck_path(record_id)
-    return urls.case_path(record_id)
+    return urls.record_path(folder, record_id)
 
 
 def _title(catalogue: Catalogue, change: Change) -> str:

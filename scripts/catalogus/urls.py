@@ -36,6 +36,17 @@ def case_path(case_id: str) -> str:
     return f"casussen/{case_id}.md"
 
 
+def record_path(folder: str, record_id: str) -> str:
+    """The page of a record of any kind, by the folder its file is in (`interventions`...)."""
+    if folder == "interventions":
+        return intervention_path(record_id)
+    if folder == "phenomena":
+        return term_path("phenomena", record_id)
+    if folder == "bottlenecks":
+        return bottleneck_path(record_id)
+    return case_path(record_id)
+
+
 def term_index_path(vocabulary: str) -> str:
     return f"{TERM_FOLDERS[vocabulary]}/index.md"
 

@@ -157,16 +157,6 @@ def record_fields(folder: str, record) -> dict:
     }
 
 
-def _page_path(folder: str, record_id: str) -> str:
-    if folder == "interventions":
-        return urls.intervention_path(record_id)
-    if folder == "phenomena":
-        return urls.term_path("phenomena", record_id)
-    if folder == "bottlenecks":
-        return urls.bottleneck_path(record_id)
-    return urls.case_path(record_id)
-
-
 def _nullable(node: dict) -> dict:
     """The node, also allowing null: an optional field the export always has."""
     if "$ref" in node:
@@ -285,7 +275,7 @@ def _reference(catalogue: Catalogue, folder: str, record_id: str, site_url: str)
     other = getattr(catalogue, folder).get(record_id)
     if other is None or not getattr(other, "is_public", True):
         return None
-    url = urls.absolute_url(site_url, _page_path(folder, record_id))
+    url = urls.absolute_url(site_url, urls.record_path(folder, record_id))
     return {"id": record_id, "title": other.title, "url": url}
 
 
@@ -295,7 +285,10 @@ def record_data(
     """One record as the export holds it."""
     references = dict(kind.references)
     fields = record_fields(kind.folder, record)
-    data = {"id": record.id, "url": urls.absolute_url(site_url, _page_path(kind.folder, record.id))}
+    data = {
+        "id": record.id,
+        "url": urls.absolute_url(site_url, urls.record_path(kind.folder, record.id)),
+    }
     if kind.folder == "phenomena":
         data["title"] = catalogue.term("phenomena", record.id).label
     for name, node in record_schema["properties"].items():
