@@ -270,3 +270,12 @@ def test_bottleneck_page_cites_its_status_and_names_the_steps_it_hinders(catalog
         "Staatsblad 2023, 123</a> (2023)"
     ) in page
     assert "<dt>Hindert bij stappen</dt><dd>Locatie en huisvesting</dd>" in page
+
+
+def test_the_proposal_form_states_each_length_limit_once(catalogue):
+    from catalogus import proposal_page
+    from catalogus.schema import plain, read_schema
+
+    page = proposal_page.proposal_page(catalogue, plain(read_schema()), "", "")
+    hint = page[page.index('id="ww-proposal-summary-hint"') :].split("</span>")[0]
+    assert hint.count("Ten hoogste 300 tekens") == 1
