@@ -13,6 +13,7 @@ from markupsafe import Markup
 from . import facets, guide, home_widgets, queries
 from .build import load_settings, preview_settings
 from .kinds import KINDS
+from .rendering import render
 from .schema import read_schema
 
 FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries"}
@@ -47,7 +48,7 @@ def define_env(env) -> None:
     def editors_email_link() -> Markup:
         """The editors' address as a mail link (mkdocs.yml, extra.editors_email)."""
         address = env.conf.extra.get("editors_email", "")
-        return Markup('<a href="mailto:{0}">{0}</a>').format(address) if address else Markup("")
+        return Markup(render("mail_link.html", address=address))
 
     @env.macro
     def count_interventions(phenomenon=None, region=None, country=None) -> int:
