@@ -54,6 +54,18 @@ def validator() -> Validator:
     return Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES), today=TODAY)
 
 
+@pytest.fixture(scope="session")
+def xss_site(tmp_path_factory) -> Path:
+    """The XSS corpus's generated pages built once: tests/test_xss.py reads the files,
+    tests/e2e/test_xss_browser.py opens them in Chromium."""
+    from catalogus.build import generated_pages
+
+    from .test_xss import build_xss_site, xss_catalogue
+
+    target = tmp_path_factory.mktemp("xss") / "project"
+    return build_xss_site(target, generated_pages(xss_catalogue()))
+
+
 @pytest.fixture
 def write_record(tmp_path) -> Callable[..., Path]:
     """Write record text (str), raw bytes or data (dict, dumped as YAML) into tmp_path."""

@@ -498,8 +498,8 @@ class ScriptBlocks(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory, generated) -> Path:
-    return build_xss_site(tmp_path_factory.mktemp("xss") / "project", generated)
+def built_site(xss_site) -> Path:
+    return xss_site
 
 
 class HeadOf(HTMLParser):

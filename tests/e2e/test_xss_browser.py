@@ -36,7 +36,6 @@ from ..test_xss import (
     SITE_NAME,
     TEXT_FIELDS,
     URL_RECORD_ID,
-    build_xss_site,
     collapse,
     record_with_payload,
     xss_catalogue,
@@ -200,9 +199,8 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="module")
-def xss_site_url(tmp_path_factory):
-    site = build_xss_site(tmp_path_factory.mktemp("xss-site") / "project", GENERATED)
-    server, url = serve(site)
+def xss_site_url(xss_site):
+    server, url = serve(xss_site)
     yield f"{url}/{PREFIX}/"
     server.shutdown()
 
