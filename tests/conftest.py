@@ -1,6 +1,8 @@
 """Shared fixtures: a synthetic valid record, a validator with a fixed date, and CLI runners."""
 
 import datetime
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +54,18 @@ def valid_record_data(valid_record_text) -> dict:
 def validator() -> Validator:
     """A validator with the real schema and vocabularies and `today` fixed at TODAY."""
     return Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES), today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once: the browser tests serve it, tests/test_engines.py compares it."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=TESTS.parent,
+        check=True,
+    )
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from .site_project import build, make_project
 
@@ -20,6 +21,16 @@ def built_site(tmp_path, valid_record_data):
         return project / "site"
 
     return build_with
+
+
+@pytest.fixture(scope="module")
+def one_record_site(tmp_path_factory, valid_record_text):
+    """The site of the synthetic valid record alone, built once for the tests that only read it."""
+    data = yaml.safe_load(valid_record_text)
+    project = make_project(tmp_path_factory.mktemp("one-record") / "project", {"proef-een": data})
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 def test_every_record_has_a_page_and_appears_in_the_overview(built_site, valid_record_data):
@@ -46,22 +57,22 @@ def test_record_text_is_never_evaluated_as_a_template(built_site, valid_record_d
     assert "49" not in article and "42" not in article
 
 
-def test_intervention_page_links_to_its_yaml_for_editing(built_site, valid_record_data):
-    site = built_site({"proef-een": valid_record_data})
+def test_intervention_page_links_to_its_yaml_for_editing(one_record_site):
+    site = one_record_site
     page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
     assert "/edit/main/interventions/proef-een.yml" in page
 
 
-def test_navigation_does_not_list_records(built_site, valid_record_data):
-    site = built_site({"proef-een": valid_record_data})
+def test_navigation_does_not_list_records(one_record_site):
+    site = one_record_site
     # Every page carries the whole navigation; a page that does not mention records shows it.
     about = (site / "over" / "index.html").read_text(encoding="utf-8")
     assert "Interventies" in about
     assert "proef-een" not in about
 
 
-def test_the_more_tab_opens_the_page_about_the_catalogue(built_site, valid_record_data):
-    site = built_site({"proef-een": valid_record_data})
+def test_the_more_tab_opens_the_page_about_the_catalogue(one_record_site):
+    site = one_record_site
     home = (site / "index.html").read_text(encoding="utf-8")
     tab = re.search(r'<a href="([^"]*)" class="md-tabs__link">\s*Meer\s*</a>', home)
     assert tab and tab[1] == "over/"
@@ -122,23 +133,23 @@ def test_renamed_record_keeps_its_old_link_and_overdue_record_says_so(
     assert "Beoordeling verlopen" in page
 
 
-def test_schemas_are_published_with_the_vocabularies_enums(built_site, valid_record_data):
+def test_schemas_are_published_with_the_vocabularies_enums(one_record_site):
     import json
 
-    site = built_site({"proef-een": valid_record_data})
+    site = one_record_site
     published = json.loads((site / "schema" / "interventie.json").read_text(encoding="utf-8"))
     phenomena = published["properties"]["phenomena"]["items"]["enum"]
     assert "vastgoed" in phenomena and "witwassen" in phenomena
     assert (site / "schema" / "casus.json").is_file()
 
 
-def test_contributor_guide_explains_every_field_of_the_schema(built_site, valid_record_data):
+def test_contributor_guide_explains_every_field_of_the_schema(one_record_site):
     import html
     import json
 
     from catalogus import paths
 
-    site = built_site({"proef-een": valid_record_data})
+    site = one_record_site
     guide = (site / "bijdragen" / "index.html").read_text(encoding="utf-8")
     schema = json.loads(paths.SCHEMA.read_text(encoding="utf-8"))
     # The titles as text: how a quote is escaped (&#x27; or &#39;) is the template engine's choice.
@@ -148,8 +159,8 @@ def test_contributor_guide_explains_every_field_of_the_schema(built_site, valid_
         assert field["title"] in text
 
 
-def test_intervention_page_can_be_cited_and_carries_structured_data(built_site, valid_record_data):
-    site = built_site({"proef-een": valid_record_data})
+def test_intervention_page_can_be_cited_and_carries_structured_data(one_record_site):
+    site = one_record_site
     page = (site / "interventies" / "proef-een" / "index.html").read_text(encoding="utf-8")
     assert '<script type="application/ld+json">' in page
     assert 'class="ww-cite">Wat werkt tegen ondermijning. (2025, 15 januari).' in page

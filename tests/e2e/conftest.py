@@ -1,9 +1,8 @@
-"""Builds the real site once, serves it on 127.0.0.1 and drives Debian's Chromium with Playwright."""
+"""Serves the real site (built once, in tests/conftest.py) on 127.0.0.1 and drives Debian's
+Chromium with Playwright."""
 
 import functools
 import http.server
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -22,17 +21,6 @@ CHROMIUM_ARGUMENTS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-        cwd=ROOT,
-        check=True,
-    )
-    return target
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
