@@ -83,10 +83,13 @@ lint: setup-test
 	$(BIN)/ruff check scripts tests hooks bench mutation
 	$(BIN)/ruff format --check scripts tests hooks bench mutation
 
+# The browser tests mostly wait for pages, so more workers than the machine's cores pay off.
+TEST_WORKERS ?= 4
+
 test: setup-test lint
 	$(BIN)/catalogus schema --check
 	$(BIN)/catalogus validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 clean:
 	rm -rf site site-internal .pytest_cache

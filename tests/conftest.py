@@ -1,6 +1,8 @@
 """Shared fixtures: a synthetic valid record, a validator with a fixed date, and CLI runners."""
 
 import datetime
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from catalogus import paths
 from catalogus.cli import main
@@ -56,10 +59,27 @@ def validator() -> Validator:
     return Validator(read_schema(paths.SCHEMA), load_vocabularies(paths.VOCABULARIES), today=TODAY)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once: the browser tests serve it, tests/test_engines.py compares it."""
-    target = tmp_path_factory.mktemp("site")
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], Path]) -> Path:
+    """What `make(folder)` returns, made once per test run.
+
+    `make test` spreads the tests over several pytest-xdist workers, each with its own session:
+    the first worker that needs it makes it under a lock in the run's shared temporary folder, the
+    others wait for it and reuse it. A worker whose `make` failed leaves nothing behind, so the
+    next one tries again and fails with its own message.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder; each worker's own basetemp is below it
+    made = root / f"{name}.path"
+    with FileLock(root / f"{name}.lock"):
+        if not made.exists():
+            folder = root / name
+            shutil.rmtree(folder, ignore_errors=True)
+            made.write_text(str(make(folder)), encoding="utf-8")
+    return Path(made.read_text(encoding="utf-8"))
+
+
+def build_real_site(target: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
         cwd=TESTS.parent,
@@ -69,15 +89,24 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def xss_site(tmp_path_factory) -> Path:
-    """The XSS corpus's generated pages built once: tests/test_xss.py reads the files,
-    tests/e2e/test_xss_browser.py opens them in Chromium."""
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once: the browser tests serve it, tests/test_engines.py compares it."""
+    return built_once(tmp_path_factory, "site", build_real_site)
+
+
+def build_xss_corpus_site(target: Path) -> Path:
     from catalogus.build import generated_pages
 
     from .test_xss import build_xss_site, xss_catalogue
 
-    target = tmp_path_factory.mktemp("xss") / "project"
-    return build_xss_site(target, generated_pages(xss_catalogue()))
+    return build_xss_site(target / "project", generated_pages(xss_catalogue()))
+
+
+@pytest.fixture(scope="session")
+def xss_site(tmp_path_factory) -> Path:
+    """The XSS corpus's generated pages built once: tests/test_xss.py reads the files,
+    tests/e2e/test_xss_browser.py opens them in Chromium."""
+    return built_once(tmp_path_factory, "xss", build_xss_corpus_site)
 
 
 @pytest.fixture

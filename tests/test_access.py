@@ -9,6 +9,9 @@ import pytest
 from .site_project import build_both, make_project
 from .test_security import policy_of
 
+# Under pytest-xdist these tests share one worker: a public and an internal site built once for the module.
+pytestmark = pytest.mark.xdist_group("test_access")
+
 MARKER = "ZqxInternMarker7731"
 
 

@@ -17,6 +17,9 @@ from bench.projects import static_project, synthetic_project
 from bench.results import Budget, verdict
 from bench.settings import nearest
 
+# Under pytest-xdist these tests share one worker: one tiny benchmark run for the module.
+pytestmark = pytest.mark.xdist_group("test_bench")
+
 RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
 
 

@@ -20,6 +20,9 @@ from catalogus.exports import linked_data
 from .site_project import build as mkdocs_build
 from .site_project import make_project
 
+# Under pytest-xdist these tests share one worker: a catalogue with a git history, made once for the module.
+pytestmark = pytest.mark.xdist_group("test_changes")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 SITE = "https://example.org/"

@@ -8,7 +8,8 @@ import pytest
 from catalogus import paths
 from catalogus.records import load_catalogue
 
-pytestmark = pytest.mark.content
+# Under pytest-xdist these tests share one worker: the real catalogue loaded once for the module.
+pytestmark = [pytest.mark.content, pytest.mark.xdist_group("test_content_coverage")]
 
 
 @pytest.fixture(scope="module")

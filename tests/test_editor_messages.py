@@ -22,7 +22,8 @@ from catalogus import paths, schema
 from catalogus.kinds import INTERVENTIONS, KINDS
 from catalogus.vocabularies import load_vocabularies
 
-pytestmark = pytest.mark.ide
+# Under pytest-xdist these tests share one worker: one yaml-language-server for the module.
+pytestmark = [pytest.mark.ide, pytest.mark.xdist_group("test_editor_messages")]
 
 LANGUAGE_SERVER = paths.ROOT / "node_modules" / "yaml-language-server"
 # Valid values for the schemas' patterns (an id, a web address, a date).

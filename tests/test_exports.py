@@ -26,6 +26,9 @@ from catalogus.vocabularies import load_vocabularies
 
 from .site_project import ROOT, build_both, make_project
 
+# Under pytest-xdist these tests share one worker: a public and an internal site built once for the module.
+pytestmark = pytest.mark.xdist_group("test_exports")
+
 SITE = "https://example.org/catalogus/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -19,6 +19,9 @@ from catalogus.output import BuildSettings
 
 from .site_project import ROOT
 
+# Under pytest-xdist these tests share one worker: the real catalogue's exports made once for the module.
+pytestmark = pytest.mark.xdist_group("test_record_exports")
+
 SITE = "https://example.org/catalogus/"
 SECRET = "intern-geheim-4471"
 

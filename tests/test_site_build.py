@@ -11,6 +11,9 @@ import yaml
 
 from .site_project import build, make_project
 
+# Under pytest-xdist these tests share one worker: the one-record site built once for the module.
+pytestmark = pytest.mark.xdist_group("test_site_build")
+
 
 @pytest.fixture
 def built_site(tmp_path, valid_record_data):

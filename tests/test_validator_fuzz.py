@@ -28,6 +28,9 @@ from hypothesis import strategies as st
 from catalogus import cli, paths
 from catalogus.validation import Validator
 
+# Under pytest-xdist these tests share one worker: one validator for the module.
+pytestmark = pytest.mark.xdist_group("test_validator_fuzz")
+
 REAL_RECORDS = [
     path.read_text(encoding="utf-8") for path in sorted(paths.INTERVENTIONS.glob("*.yml"))
 ]

@@ -33,6 +33,9 @@ from catalogus.vocabularies import load_vocabularies
 from .conftest import TESTS, VALID_RECORD
 from .site_project import build, make_project
 
+# Under pytest-xdist these tests share one worker: the corpus's pages generated once for the module.
+pytestmark = pytest.mark.xdist_group("test_xss")
+
 CORPUS = TESTS / "xss" / "payloads.yml"
 SITE_NAME = "Wat werkt tegen ondermijning"
 # Generated pages go under this folder of the throw-away project's docs/, so they do not collide

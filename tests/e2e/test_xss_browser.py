@@ -334,6 +334,8 @@ def search_page(browser, xss_site_url):
     inspection.close()
 
 
+# Under pytest-xdist these share one worker, and with it the one search page they type into.
+@pytest.mark.xdist_group("xss-search")
 @pytest.mark.parametrize("payload", PAYLOADS, ids=str)
 def test_search_result_runs_no_payload(search_page, payload):
     # The theme shows a search result's title with innerHTML. Search for the one word only this
