@@ -151,3 +151,16 @@ def test_markdown_still_renders():
         "<p>Een <em>lijst</em>:</p>\n<ul>\n<li>een</li>\n<li>twee</li>\n</ul>"
     )
     assert render("| a | b |\n|---|---|\n| 1 | 2 |").startswith("<table>\n<thead>\n<tr>")
+
+
+def test_record_text_reads_as_github_shows_it_in_the_pull_request():
+    # Editors see their text in GitHub's preview; a list nested under an item of a numbered list
+    # (indented by three spaces, as in the records) must stay a list on the site too.
+    text = "1. **Stap een.** Uitleg:\n   - eerste punt;\n   - tweede punt.\n2. Stap twee."
+    assert [name for name, _ in elements(render(text))] == [
+        "ol", "li", "strong", "ul", "li", "li", "li",
+    ]  # fmt: skip
+    # A list may follow a sentence directly, as on GitHub.
+    assert [name for name, _ in elements(render("Drie punten:\n- a\n- b"))] == [
+        "p", "ul", "li", "li",
+    ]  # fmt: skip
