@@ -6,6 +6,7 @@ run first. Their output comes from templates, with record text escaped; mkdocs-m
 evaluates what a macro returns.
 """
 
+import functools
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,6 +14,7 @@ from markupsafe import Markup
 from . import facets, guide, home_widgets, queries
 from .build import load_settings, preview_settings
 from .kinds import KINDS
+from .records import Catalogue
 from .rendering import render
 from .schema import read_schema
 
@@ -21,16 +23,20 @@ FILTERS = {"phenomenon": "phenomena", "region": "regions", "country": "countries
 
 def define_env(env) -> None:
     root = Path(env.conf.config_file_path).parent
-    # Drafts as in the preview of `mkdocs serve`: refusing them is the hook's work (its on_config
-    # runs before any page is rendered, and says what is wrong in Dutch), not a traceback here.
-    settings = load_settings(root, internal=bool(env.conf.extra.get("internal")), drafts=True)
-    catalogue = preview_settings(settings)[0].catalogue
+
+    @functools.cache
+    def catalogue() -> Catalogue:
+        # Loaded at the first macro a page calls, after the hook's on_config loaded the same
+        # files (and refused a catalogue with problems, in Dutch): `load_catalogue` then reuses
+        # that validation instead of doing it twice per build.
+        settings = load_settings(root, internal=bool(env.conf.extra.get("internal")), drafts=True)
+        return preview_settings(settings)[0].catalogue
 
     def page_path() -> str:
         return env.page.file.src_uri
 
     def select(phenomenon: str | None, region: str | None, country: str | None):
-        records = list(catalogue.interventions.values())
+        records = list(catalogue().interventions.values())
         for argument, value in (
             ("phenomenon", phenomenon),
             ("region", region),
@@ -39,7 +45,7 @@ def define_env(env) -> None:
             if value is None:
                 continue
             vocabulary = FILTERS[argument]
-            if value not in catalogue.vocabularies[vocabulary] and value != queries.ABROAD:
+            if value not in catalogue().vocabularies[vocabulary] and value != queries.ABROAD:
                 raise ValueError(f"onbekende waarde {value!r} voor {argument}")
             records = [record for record in records if queries.matches(record, vocabulary, value)]
         return records
@@ -59,44 +65,44 @@ def define_env(env) -> None:
     def list_interventions(phenomenon=None, region=None, country=None) -> str:
         """A list of the matching interventions with their summaries."""
         records = select(phenomenon, region, country)
-        return home_widgets.intervention_list(catalogue, records, page_path())
+        return home_widgets.intervention_list(catalogue(), records, page_path())
 
     @env.macro
     def latest_reviewed(number=5) -> str:
         """The most recently reviewed interventions."""
-        records = queries.newest_first(catalogue.interventions.values())[:number]
-        return home_widgets.intervention_list(catalogue, records, page_path())
+        records = queries.newest_first(catalogue().interventions.values())[:number]
+        return home_widgets.intervention_list(catalogue(), records, page_path())
 
     @env.macro
     def region_map() -> str:
         """The schematic map of the RIEC regions, shaded by their number of interventions."""
-        return home_widgets.region_map(catalogue, page_path())
+        return home_widgets.region_map(catalogue(), page_path())
 
     @env.macro
     def phenomenon_region_matrix() -> str:
         """How many interventions each phenomenon has per region and abroad."""
-        return home_widgets.phenomenon_region_matrix(catalogue, page_path())
+        return home_widgets.phenomenon_region_matrix(catalogue(), page_path())
 
     @env.macro
     def evidence_spread() -> str:
         """How many interventions rest on each level of evidence."""
-        return home_widgets.evidence_spread(catalogue.interventions.values(), catalogue)
+        return home_widgets.evidence_spread(catalogue().interventions.values(), catalogue())
 
     @env.macro
     def schema_fields(kind="interventions") -> str:
         """A table of a record's fields from its schema: name, meaning, required, values."""
         schema = read_schema(root / "schema" / KINDS[kind].schema_file)
-        return guide.field_table(schema, catalogue)
+        return guide.field_table(schema, catalogue())
 
     @env.macro
     def vocabulary_table(vocabulary) -> str:
         """The terms of a vocabulary with their labels and descriptions."""
-        return guide.vocabulary_table(catalogue, vocabulary)
+        return guide.vocabulary_table(catalogue(), vocabulary)
 
     @env.macro
     def question_form() -> str:
         """The home page's question: which phenomenon, in which region or abroad."""
-        return home_widgets.question_form(catalogue, page_path())
+        return home_widgets.question_form(catalogue(), page_path())
 
     @env.macro
     def filter_parameters() -> str:
