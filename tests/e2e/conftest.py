@@ -69,6 +69,10 @@ class Visit:
 
 @pytest.fixture
 def visit(browser):
+    # Closed after the test: an open context keeps its renderer process, and a run of a few
+    # hundred visits left open ran the machine out of memory.
+    contexts = []
+
     def open_page(
         url: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"
     ) -> Visit:
@@ -77,10 +81,13 @@ def visit(browser):
             java_script_enabled=javascript,
             color_scheme=color_scheme,
         )
+        contexts.append(context)
         page = context.new_page()
         result = Visit(page)
         page.goto(url)
         page.wait_for_load_state("networkidle")
         return result
 
-    return open_page
+    yield open_page
+    for context in contexts:
+        context.close()
