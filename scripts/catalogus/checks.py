@@ -266,6 +266,10 @@ def _collect_strings(value: Any, path: FieldPath, found: list[tuple[FieldPath, s
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 CHARACTER_REFERENCE = re.compile(r"&#x?[0-9a-fA-F]+;?|&[a-zA-Z][a-zA-Z0-9]{1,31};")
 UNSAFE_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
+# UNSAFE_SCHEME read backwards, for the text of a whole record: every match ends in a colon, and
+# a pattern that starts with one lets the search jump from colon to colon instead of trying
+# every character (the forward search took a third of the validation time).
+UNSAFE_SCHEME_REVERSED = re.compile(r":\s*(?i:tpircsavaj|tpircsbv|atad|elif)(?!\w)")
 # Inline links `[text](target)`, and reference definitions `[name]: target` at the start of a
 # line, also inside a block quote or a list item (`> [name]: target`, `- [name]: target`).
 MARKDOWN_LINK_TARGET = re.compile(
@@ -292,7 +296,7 @@ def check_markup(record_id: str, data: dict, context: Context) -> Iterator[Findi
         or "](" in text
         or "]:" in text
         or CHARACTER_REFERENCE.search(text)
-        or UNSAFE_SCHEME.search(text)
+        or UNSAFE_SCHEME_REVERSED.search(text[::-1])
     ):
         return
     for path, text in strings_in(data):
