@@ -230,9 +230,15 @@ def _cited_addresses(data: dict) -> Iterator[tuple[FieldPath, str]]:
 def check_mirror_sites(record_id: str, data: dict, context: Context) -> Iterator[Finding]:
     """A source or document is cited at its publisher, not at a site that copies it."""
     for path, url in _cited_addresses(data):
-        host = _host(url)
+        # The host and each of its parent domains, looked up rather than compared with each site.
+        labels = _host(url).split(".")
         mirror = next(
-            (site for site in MIRROR_SITES if host == site or host.endswith("." + site)), None
+            (
+                ".".join(labels[index:])
+                for index in range(len(labels))
+                if ".".join(labels[index:]) in MIRROR_SITES
+            ),
+            None,
         )
         if mirror:
             yield Finding(
