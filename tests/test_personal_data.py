@@ -312,15 +312,3 @@ def test_every_text_with_a_licence_plate_has_a_plate_with_a_letter(text):
 @pytest.mark.parametrize("plate", SIDE_CODES.values(), ids=[f"side-code-{n}" for n in SIDE_CODES])
 def test_every_side_code_has_a_plate_with_a_letter(plate):
     assert personal_data.PLATE_WITH_A_LETTER.search(f"kenteken {plate}.")
-
-
-@settings(max_examples=3000, derandomize=True, deadline=None)
-@given(NUMBERS)
-def test_every_text_with_an_iban_a_bsn_or_a_phone_number_has_a_number_start(text):
-    patterns = (
-        personal_data.IBAN,
-        personal_data.CITIZEN_SERVICE_NUMBER,
-        personal_data.PHONE_NUMBER,
-    )
-    if any(pattern.search(text) for pattern in patterns):
-        assert personal_data.NUMBER_START.search(text)
