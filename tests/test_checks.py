@@ -36,6 +36,17 @@ def test_every_check_function_is_run():
     assert defined == {check for kind in checks.CHECKS_BY_KIND.values() for check in kind}
 
 
+def test_a_records_text_is_joined_once_for_every_check(monkeypatch):
+    joined = []
+    monkeypatch.setattr(
+        checks, "all_text", lambda data: joined.append(data) or "VUL IN <b> 123456782"
+    )
+    data = {"description": "VUL IN <b> 123456782"}
+    codes = {finding.code for finding in run_checks("proef", data, CONTEXT)}
+    assert {"placeholder", "markup-html", "personal-data-bsn"} <= codes
+    assert joined == [data]
+
+
 # suggest and kebab_case
 
 

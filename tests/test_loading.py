@@ -1,5 +1,6 @@
 """Safe YAML loading: every refusal is a LoadError with a position, and plain data stays plain."""
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalogus import loading
+from catalogus import loading, paths
 from catalogus.loading import LoadError, decode, load_file, parse, read_file
 
 
@@ -224,6 +225,45 @@ def test_nesting_that_crashed_the_c_parser_is_refused_in_a_subprocess(tmp_path):
     assert result.stdout.count(f"dieper genest dan {loading.MAX_NESTING_DEPTH} niveaus") == 2
 
 
+def test_deep_nesting_past_other_line_breaks_is_refused_in_a_subprocess(tmp_path):
+    # libyaml also breaks lines at CR, NEL and the Unicode separators, skips a BOM at the start
+    # of a line and nests a compact `- - -` after an explicit value `: `; an earlier bound read
+    # indentation after "\n" only, and these files crashed the composer.
+    texts = {
+        "cr": "partners:\r" + "- " * 60_000 + "x\r",
+        "nel": "partners:\x85" + "- " * 60_000 + "x\x85",
+        "line-separator": "partners:\u2028" + "- " * 60_000 + "x\u2028",
+        "explicit-value": "? partners\n: " + "- " * 60_000 + "x\n",
+        "bom": "partners:\n\ufeff" + "- " * 60_000 + "x\n",
+    }
+    files = []
+    for name, text in texts.items():
+        files.append(tmp_path / f"{name}.yml")
+        files[-1].write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "catalogus.cli", "validate", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.count(f"dieper genest dan {loading.MAX_NESTING_DEPTH} niveaus") == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\r" + "- " * TOO_DEEP + "x\r",
+        "? a\n: " + "- " * TOO_DEEP + "x\n",
+        "a:\n\ufeff" + "- " * TOO_DEEP + "x\n",
+    ],
+    ids=["carriage-return", "explicit-value", "byte-order-mark"],
+)
+def test_nesting_past_a_line_start_the_bound_missed_is_refused(text):
+    error = refusal(text)
+    assert f"dieper genest dan {loading.MAX_NESTING_DEPTH} niveaus" in error.message
+
+
 def test_unclosed_quote_points_at_the_opening_quote():
     error = refusal("title: x\nsummary: 'begint hier\nlessons: y\n")
     assert position(error) == (2, 10)
@@ -403,6 +443,19 @@ def test_file_that_grows_after_stat_is_refused(tmp_path, monkeypatch):
     assert "groter dan 10 bytes" in caught.value.message
 
 
+def _real_depth(text: str) -> int:
+    """How deep libyaml nests `text`, up to where it stops at an error."""
+    depth = deepest = 0
+    with contextlib.suppress(yaml.YAMLError):
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    return deepest
+
+
 def test_nesting_bound_is_never_below_the_real_depth():
     # The bound lets ordinary records skip the event scan; it must never under-count.
     texts = [
@@ -410,17 +463,112 @@ def test_nesting_bound_is_never_below_the_real_depth():
         "- - - x\n",
         "a:\n- b:\n  - c\n",
         "? - a\n: b\n",
+        "a:\r- - - x\r",
+        "? a\n: - - - x\n",
+        "a:\n\ufeff- - - x\n",
+        "- !!map a: b\n",
     ]
     for text in texts:
-        depth = deepest = 0
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                deepest = max(deepest, depth)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-        assert loading._nesting_bound(text) >= deepest, text
+        assert loading._nesting_bound(text) >= _real_depth(text), text
 
 
-def test_ordinary_record_skips_the_event_scan(valid_record_text):
-    assert loading._nesting_bound(valid_record_text) <= loading.MAX_NESTING_DEPTH
+NESTING_ALPHABET = st.sampled_from(list("ab -?:[]{},&*!|>'\"#\n\r\x85\u2028\u2029\ufeff"))
+
+
+@settings(
+    max_examples=500,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.text(NESTING_ALPHABET, max_size=60))
+def test_nesting_bound_is_never_below_the_real_depth_of_any_text(text):
+    assert loading._nesting_bound(text) >= _real_depth(text), text
+
+
+def test_ordinary_record_skips_the_event_scan(valid_record_text, monkeypatch):
+    def no_event_scan(*arguments, **keywords):
+        raise AssertionError("the event scan ran")
+
+    monkeypatch.setattr(yaml, "parse", no_event_scan)
+    data, positions = loading.parse_fast(valid_record_text)
+    assert positions is None
+    assert data == yaml.safe_load(valid_record_text)
+
+
+# The fast pass without positions: never more accepting than `parse`, and the same data
+
+
+def _fast_pass_agrees(text: str) -> bool:
+    """Whether the fast pass took `text`; if it did, `parse` must take it and give the same data."""
+    try:
+        fast = loading._plain_data(text)
+    except Exception:  # anything the fast pass leaves to `parse`
+        return False
+    data, _ = parse(text)  # a LoadError here means the fast pass took what `parse` refuses
+    assert repr(fast) == repr(data), text  # repr: NaN equals itself, True differs from 1
+    return True
+
+
+YAML_TOKENS = st.sampled_from(
+    [
+        "a", "b", "1", "-1", "0x1F", "99999999999999999999", "1.5", ".nan", "true", "yes", "NO",
+        "~", "null", "2026-01-01", ": ", ":", "- ", "-", "? ", "\n", "\r", "\x85", "\ufeff",
+        "  ", " ", "[", "]", "{", "}", ", ", "&x ", "*x", "&y ", "*y", "!!str ", "!!int ",
+        "!!bool ", "!!float ", "!!null ", "!!map ", "!!seq ", "!!set ", "!!binary ", "!x ",
+        "<<", "=", "'q'", '"d"', '"\\t"', "|\n", ">-\n", "#c", "---\n", "...\n", "%YAML 1.1\n",
+    ]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=1500,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(st.lists(YAML_TOKENS, max_size=30).map("".join))
+def test_fast_pass_takes_only_what_parse_takes_and_gives_the_same_data(text):
+    _fast_pass_agrees(text)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(YAML_ALPHABET, max_size=80))
+def test_fast_pass_agrees_on_yaml_like_text(text):
+    _fast_pass_agrees(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x b\nc: *x\n",
+        "a: &x [1]\nb: *x\n",
+        "a: &a [*a]\n",
+        "a: !!str &x b\nc: *x\n",
+        "? &k a\n: 1\n? *k\n: 2\n",
+        "a: 1\na: 2\n",
+        "1: a\n",
+        "a: !!set {x}\n",
+        "a: !!str {=: b}\n",
+        "a: {<<: {b: 1}}\n",
+        "a:\tb\n",
+        "a: 99999999999999999999\n",
+        "[" * TOO_DEEP + "]" * TOO_DEEP + "\n",
+    ],
+)
+def test_fast_pass_leaves_refusals_and_oddities_to_parse(text):
+    assert not _fast_pass_agrees(text)
+
+
+def test_fast_pass_takes_nesting_up_to_the_limit():
+    depth = loading.MAX_NESTING_DEPTH
+    assert _fast_pass_agrees("[" * depth + "]" * depth + "\n")
+
+
+def test_fast_pass_takes_every_real_record_and_agrees_on_the_hostile_files():
+    folders = ("interventions", "phenomena", "bottlenecks", "cases")
+    records = [path for folder in folders for path in (paths.ROOT / folder).glob("*.yml")]
+    assert records and all(_fast_pass_agrees(read_file(path)) for path in records)
+    for path in (Path(__file__).parent / "hostile").iterdir():
+        with contextlib.suppress(LoadError):  # a file the reader refuses never reaches a parser
+            _fast_pass_agrees(read_file(path))

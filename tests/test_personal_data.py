@@ -4,7 +4,11 @@ side code, the allow-list of official contacts, and the checks through `catalogu
 SYNTHETIC TEST DATA: every number, address and plate here is made up for the test.
 """
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalogus import personal_data
 from catalogus.personal_data import Allowlist, find, load_allowlist
@@ -262,3 +266,49 @@ def test_removing_an_iban_leaves_nothing_that_reads_as_a_plate():
     assert [found.code for found in find("NL91ABNA0417164300-12-CD", Allowlist())] == [
         "personal-data-iban"
     ]
+
+
+# The patterns are written for speed (see personal_data.py); these are the plain forms they
+# replaced, which must find exactly the same.
+PLAIN_FORMS = {
+    "CITIZEN_SERVICE_NUMBER": r"\d{4}(?:\.\d{2}\.\d{3}|\d{5})",
+    "PHONE_NUMBER": r"(?<![\w+])(?:\+31|0031|0|\(0(?=\d{1,3}\)))[\s-]?(?:\(0\)[\s-]?)?[1-9]"
+    r"(?:\)?[\s-]?\d){8}(?!\d)",
+    "IBAN": r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+    "PLATE_SHAPE": r"[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}",
+}
+NUMBER_ALPHABET = st.sampled_from(list("0123456789٣AKLNXZa+-().@ \n_é"))
+# Random text, and each sample between two characters that may or may not join it to more.
+NUMBERS = st.text(NUMBER_ALPHABET, max_size=40) | st.builds(
+    "{}{}{}".format,
+    NUMBER_ALPHABET,
+    st.sampled_from([value for value, _ in SAMPLES.values()]),
+    NUMBER_ALPHABET,
+)
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(NUMBERS)
+def test_fast_patterns_find_what_their_plain_forms_find(text):
+    for name, plain in PLAIN_FORMS.items():
+        fast = getattr(personal_data, name)
+        assert [match.span() for match in fast.finditer(text)] == [
+            match.span() for match in re.finditer(plain, text)
+        ], name
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(NUMBERS)
+def test_every_text_with_a_licence_plate_has_a_plate_with_a_letter(text):
+    plates = [
+        shape
+        for shape in personal_data.PLATE_SHAPE.finditer(text)
+        if personal_data.LICENCE_PLATE.fullmatch(shape.group())
+    ]
+    if plates:
+        assert personal_data.PLATE_WITH_A_LETTER.search(text)
+
+
+@pytest.mark.parametrize("plate", SIDE_CODES.values(), ids=[f"side-code-{n}" for n in SIDE_CODES])
+def test_every_side_code_has_a_plate_with_a_letter(plate):
+    assert personal_data.PLATE_WITH_A_LETTER.search(f"kenteken {plate}.")

@@ -1,10 +1,14 @@
 """The validator refuses markup, unsafe links and recognisable personal data in records."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalogus import personal_data
 from catalogus.checks import (
     REFERENCE_FIELDS,
+    UNSAFE_SCHEME,
+    UNSAFE_SCHEME_REVERSED,
     Context,
     check_markup,
     check_personal_data,
@@ -301,3 +305,16 @@ def test_a_publisher_whose_name_merely_contains_a_copy_site_passes():
         ]
     }
     assert findings(check_mirror_sites, data) == []
+
+
+SCHEME_ALPHABET = st.sampled_from(
+    ["javascript", "JavaScript", "vbscript", "data", "DATA", "file", "ſcript", ":", " ", "\n", "a",
+     "_", "1", "é", "-", "(", "javaſcript", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(SCHEME_ALPHABET, max_size=12).map("".join))
+def test_the_reversed_unsafe_scheme_finds_what_the_forward_one_finds(text):
+    # The whole record's text is searched backwards, from colon to colon (see checks.py).
+    assert bool(UNSAFE_SCHEME_REVERSED.search(text[::-1])) == bool(UNSAFE_SCHEME.search(text))

@@ -6,6 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from catalogus import loading, validation
 from catalogus.schema_messages import _schema_message
 from catalogus.validation import (
     Problem,
@@ -148,6 +149,25 @@ def test_every_file_is_reported(write_record, validator, valid_record_text):
         (str(paths[2]), ""),
         (str(paths[0]), "regions"),  # a foreign country has no Dutch regions
         (str(paths[0]), "country"),
+    ]
+
+
+def test_positions_are_read_only_for_a_file_with_a_problem(
+    write_record, validator, valid_record_text, monkeypatch
+):
+    # Reading positions builds every node in Python; a valid record takes the fast pass only.
+    parsed = []
+    monkeypatch.setattr(
+        validation, "parse", lambda text: parsed.append(text) or loading.parse(text)
+    )
+    broken = valid_record_text.replace("country: NL", "country: XX")
+    problems = validator.validate(
+        [write_record(valid_record_text, "a.yml"), write_record(broken, "b.yml")]
+    )
+    assert parsed == [broken]
+    assert [(problem.line, problem.field) for problem in problems] == [
+        (10, "regions"),
+        (11, "country"),
     ]
 
 

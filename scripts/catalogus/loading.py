@@ -169,21 +169,23 @@ class _RecordLoader(yaml.cyaml.CParser, _RecordConstructor, _RecordResolver):
         _RecordResolver.__init__(self)
 
 
-# Where block collections can start on a line: after its indentation and any `- ` or `? `.
-_BLOCK_LINE_START = re.compile(r"^ *(?:[-?] +)*", re.MULTILINE)
+# Every level of nesting below the first starts after one of these characters, which belongs to
+# the level above: a flow bracket, a block indicator (`-`, `?`, `:`) or a line break (libyaml also
+# breaks lines at CR, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR).
+_NESTING_MARKS = "[{-?:\n\r\x85\u2028\u2029"
+# libyaml's composer recursed past its C stack between 20,000 and 40,000 levels; the fast path
+# composes only what stays well below that, and measures the real depth on the way.
+COMPOSER_SAFE_DEPTH = 2_000
 
 
 def _nesting_bound(text: str) -> int:
     """A cheap upper bound on how deep `text` can nest, without parsing it.
 
-    Every flow collection opens with `[` or `{`. Block collections along one path start at
-    columns that never decrease and repeat at most once (a sequence directly under a mapping key),
-    so there are at most twice as many as the columns up to the deepest start.
+    Counting characters (each `count` stays in C) rather than reading lines: an earlier bound
+    read indentation after "\n" only, and a record with CR line breaks or compact `: - - -`
+    values nested past it, deep enough to crash the composer.
     """
-    flow = text.count("[") + text.count("{")
-    # findall and len stay in C: a Python step per line took a tenth of the validation time.
-    deepest_start = max(map(len, _BLOCK_LINE_START.findall(text)), default=0)
-    return flow + 2 * (deepest_start + 1)
+    return 1 + sum(map(text.count, _NESTING_MARKS))
 
 
 def _check_nesting(text: str) -> None:
@@ -204,6 +206,74 @@ def _check_nesting(text: str) -> None:
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+
+
+class _LeftToParse(Exception):
+    """The fast pass met something it leaves to `parse` to accept or refuse in words."""
+
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_OTHER_SCALARS = ALLOWED_TAGS - {_STR, _SEQ, _MAP}
+
+
+class _PlainLoader(_RecordLoader):
+    """The same parser and resolver as `parse`, building plain data without positions.
+
+    It accepts a strict part of what `parse` accepts and builds the same data from it: plain
+    mappings with text keys, sequences and scalars of the allowed tags, at most
+    MAX_NESTING_DEPTH deep, no node reached twice (an alias). Everything else is left to `parse`.
+    """
+
+    def plain_data(self) -> Any:
+        node = self.get_single_node()
+        return None if node is None else self._plain(node, 0, set())
+
+    def _plain(self, node: yaml.Node, depth: int, seen: set) -> Any:
+        if node in seen:
+            raise _LeftToParse  # an alias: the composer hands out the anchored node again
+        seen.add(node)
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode:
+            if tag == _STR:
+                return node.value
+            if tag in _OTHER_SCALARS:
+                return self.yaml_constructors[tag](self, node)
+        elif depth >= MAX_NESTING_DEPTH:
+            raise _LeftToParse
+        elif kind is yaml.MappingNode and tag == _MAP:
+            mapping: dict = {}
+            for key_node, value_node in node.value:
+                key = self._plain(key_node, depth + 1, seen)
+                if type(key) is not str or key in mapping:
+                    raise _LeftToParse
+                mapping[key] = self._plain(value_node, depth + 1, seen)
+            return mapping
+        elif kind is yaml.SequenceNode and tag == _SEQ:
+            return [self._plain(child, depth + 1, seen) for child in node.value]
+        raise _LeftToParse
+
+
+def _plain_data(text: str) -> Any:
+    if "\t" in text or _nesting_bound(text) > COMPOSER_SAFE_DEPTH:
+        raise _LeftToParse
+    loader = _PlainLoader(text)
+    try:
+        return loader.plain_data()
+    finally:
+        loader.dispose()
+
+
+def parse_fast(text: str) -> tuple[Any, Positions | None]:
+    """What `parse` gives for `text`, but without positions (None) when it is plain data.
+
+    Loading with positions builds every node in Python; most records are plain data and take the
+    fast pass, and only a file that has a problem needs `parse` again for the problem's place.
+    """
+    try:
+        return _plain_data(text), None
+    except Exception:
+        # Whatever the fast pass does not take, `parse` accepts or refuses with its message.
+        return parse(text)
 
 
 def decode(raw: bytes) -> str:

@@ -13,18 +13,28 @@ import yaml
 # Where a catalogue keeps the official contact details its public records may show.
 OFFICIAL_CONTACTS = Path("data") / "official-contacts.yml"
 
-# Patterns start with a plain character class so the regex engine can skip ahead quickly; the
-# boundaries are checked afterwards, in `_standalone`.
-CITIZEN_SERVICE_NUMBER = re.compile(r"\d{4}(?:\.\d{2}\.\d{3}|\d{5})")
+# Each pattern starts with one character class or one of a few literal characters, which lets the
+# regex engine skip ahead to where a match can start; a repeat (`\d{4}`), `\b` or a lookbehind
+# first makes it try every position. So a lookbehind for "nothing of a word before" comes after
+# the first character, and looks back over it: `(?<!\w.)`. The boundaries after a match are
+# checked afterwards, in `_standalone`.
+CITIZEN_SERVICE_NUMBER = re.compile(r"\d\d{3}(?:\.\d{2}\.\d{3}|\d{5})")
 # An area code may stand between brackets: "(020) 123 4567".
 PHONE_NUMBER = re.compile(
-    r"(?<![\w+])(?:\+31|0031|0|\(0(?=\d{1,3}\)))[\s-]?(?:\(0\)[\s-]?)?[1-9](?:\)?[\s-]?\d){8}"
-    r"(?!\d)"
+    r"(?:\+(?<![\w+].)31|0(?<![\w+].)(?:031)?|\((?<![\w+].)0(?=\d{1,3}\)))"
+    r"[\s-]?(?:\(0\)[\s-]?)?[1-9](?:\)?[\s-]?\d){8}(?!\d)"
 )
 EMAIL_ADDRESS = re.compile(r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+IBAN = re.compile(r"[A-Z](?<!\w.)[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 # The side codes of Dutch licence plates (1 to 14), always written with hyphens.
-PLATE_SHAPE = re.compile(r"[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}")
+PLATE_SHAPE = re.compile(r"[A-Z\d][A-Z\d]{0,2}-[A-Z\d]{2,3}-[A-Z\d]{1,3}")
+# Every side code has a group of letters, so a plate has a letter beside one of its hyphens. This
+# starts at a hyphen, which the engine finds fast; most records have none of it, and skip the
+# search for shapes.
+PLATE_WITH_A_LETTER = re.compile(
+    r"-(?:(?<=[A-Z]-)[A-Z\d]{2,3}-[A-Z\d]|(?<=[A-Z\d]-)"
+    r"(?:[A-Z][A-Z\d]{1,2}|[A-Z\d]{1,2}[A-Z])-[A-Z\d]|(?<=[A-Z\d]-)[A-Z\d]{2,3}-[A-Z])"
+)
 LICENCE_PLATE = re.compile(
     r"\b(?:[A-Z]{2}-\d{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}"
     r"|[A-Z]{2}-[A-Z]{2}-\d{2}|\d{2}-[A-Z]{2}-[A-Z]{2}|\d{2}-[A-Z]{3}-\d|\d-[A-Z]{3}-\d{2}"
@@ -132,6 +142,8 @@ def find(text: str, allowlist: Allowlist) -> list[Found]:
             found.append(
                 Found("personal-data-email", f"een persoonlijk e-mailadres ({match.group()})")
             )
+    if not PLATE_WITH_A_LETTER.search(text):
+        return found
     for shape in PLATE_SHAPE.finditer(text):
         if LICENCE_PLATE.fullmatch(shape.group()) and _standalone(text, shape, "-", str.isalnum):
             found.append(Found("personal-data-licence-plate", f"een kenteken ({shape.group()})"))

@@ -13,7 +13,7 @@ import jsonschema
 
 from . import checks, personal_data, schema_messages
 from .kinds import INTERVENTIONS, KINDS, RecordKind, kind_of
-from .loading import LoadError, Positions, load_file
+from .loading import LoadError, Positions, parse, parse_fast, read_file
 from .schema import plain, read_schema, schema_with_vocabularies
 from .vocabularies import Vocabularies
 
@@ -65,8 +65,18 @@ class RecordFile:
     id: str
     path: Path
     data: Any
-    positions: Positions
+    positions: Positions | None  # None until a problem needs its place: see `locate`
     kind: RecordKind = INTERVENTIONS
+    text: str = ""
+
+    def locate(self, field_path: tuple) -> tuple[int, int]:
+        """The line and column of a field; the file's text is read with positions on first use.
+
+        Most records have no problem, so they are loaded without positions (`parse_fast`).
+        """
+        if self.positions is None:
+            self.data, self.positions = parse(self.text)
+        return self.positions.locate(self.data, field_path)
 
 
 def field_name(path: Iterable[Any]) -> str:
@@ -133,13 +143,14 @@ class Validator:
                 problems.append(Problem(str(path), 1, 1, "", message, "file-extension"))
                 continue
             try:
-                data, positions = load_file(path)
+                text = read_file(path)
+                data, positions = parse_fast(text)
             except LoadError as error:
                 problems.append(
                     Problem(str(path), error.line, error.column, error.field, error.message, "load")
                 )
                 continue
-            records.append(RecordFile(path.stem, path, data, positions, kind_of(path)))
+            records.append(RecordFile(path.stem, path, data, positions, kind_of(path), text))
         return records, problems
 
     def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
@@ -185,7 +196,7 @@ class Validator:
             if finding.path not in placeholders
         ] + rule_findings
         for finding in findings:
-            line, column = record.positions.locate(data, finding.path)
+            line, column = record.locate(finding.path)
             yield Problem(
                 str(record.path),
                 line,
