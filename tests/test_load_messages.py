@@ -12,6 +12,7 @@ from catalogus.loading import MAX_FILE_BYTES, LoadError, decode, parse, read_fil
 
 UNREADABLE = "YAML kan niet worden gelezen: "
 TAG = "is niet toegestaan: haal de tag (het woord met ! ervoor) weg"
+UNTAG = "haal de tag (het woord met ! ervoor) weg"
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,36 @@ TAG = "is niet toegestaan: haal de tag (het woord met ! ervoor) weg"
         ("a: !include x\n", 1, 4, f"YAML-tag '!include' {TAG}"),
         ("a: !!set {x}\n", 1, 4, f"YAML-tag 'tag:yaml.org,2002:set' {TAG}"),
         ("a: !!binary aGk=\n", 1, 4, f"YAML-tag 'tag:yaml.org,2002:binary' {TAG}"),
+        (
+            'a: !!int ""\n',
+            1,
+            4,
+            f"de waarde '' past niet bij de YAML-tag 'tag:yaml.org,2002:int': {UNTAG}",
+        ),
+        (
+            'a: !!float ""\n',
+            1,
+            4,
+            f"de waarde '' past niet bij de YAML-tag 'tag:yaml.org,2002:float': {UNTAG}",
+        ),
+        (
+            "a: !!float x\n",
+            1,
+            4,
+            f"de waarde 'x' past niet bij de YAML-tag 'tag:yaml.org,2002:float': {UNTAG}",
+        ),
+        (
+            "a: !!bool foo\n",
+            1,
+            4,
+            f"de waarde 'foo' past niet bij de YAML-tag 'tag:yaml.org,2002:bool': {UNTAG}",
+        ),
+        (
+            "a: !!int x\n",
+            1,
+            4,
+            f"de waarde 'x' past niet bij de YAML-tag 'tag:yaml.org,2002:int': {UNTAG}",
+        ),
         ("2024: x\n", 1, 1, "sleutel 2024 moet tekst zijn: zet hem tussen aanhalingstekens"),
         ("[a]: x\n", 1, 1, "sleutel ['a'] moet tekst zijn: zet hem tussen aanhalingstekens"),
         (

@@ -109,7 +109,20 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
                 column,
                 f"YAML-tag {node.tag!r} is niet toegestaan: haal de tag (het woord met ! ervoor) weg",
             )
-        return super().construct_object(node, deep)
+        if not isinstance(node, yaml.ScalarNode):
+            return super().construct_object(node, deep)
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, IndexError, KeyError):
+            # An explicit tag on a value it does not fit (`!!int ""`, `!!bool foo`): PyYAML's
+            # constructors fail on those with a bare Python error.
+            line, column = _position(node)
+            raise LoadError(
+                line,
+                column,
+                f"de waarde {node.value[:40]!r} past niet bij de YAML-tag {node.tag!r}: "
+                "haal de tag (het woord met ! ervoor) weg",
+            ) from None
 
     def construct_yaml_map(self, node: yaml.MappingNode):
         mapping: dict = {}
@@ -149,6 +162,8 @@ class _RecordConstructor(yaml.constructor.SafeConstructor):
         try:
             value = super().construct_yaml_int(node)
         except ValueError:
+            if not node.value.lstrip("+-").replace("_", "").isdigit():
+                raise  # not a number at all: construct_object says the tag does not fit
             value = None
         if value is None or value.bit_length() > MAX_INTEGER_BITS:
             line, column = _position(node)
