@@ -8,6 +8,10 @@ const REGION = "regio";
 const NATIONAL = "landelijk";
 // The count's noun for one item.
 const SINGULAR = { interventies: "interventie", knelpunten: "knelpunt" };
+// How many results are in the list at once; a button adds the next ones. With thousands of
+// items in the list, hidden or not, the browser took half a second to restyle it after every
+// click (bench/REPORT.md); the items not shown wait outside the document.
+const PAGE_SIZE = 200;
 
 const form = document.querySelector(".ww-filters");
 if (form) {
@@ -53,6 +57,15 @@ function setUp(form) {
   const facetPanel = form.querySelector(".ww-facets");
   const activeFilters = form.querySelector(".ww-active-filters");
   let currentSort = null;
+  let ordered = records;
+  // The records that match the selection, in the order shown, and how many of them are shown.
+  let matched = records;
+  let limit = PAGE_SIZE;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button ww-more";
+  more.hidden = true;
+  list.after(more);
 
   function selectionFromUrl() {
     const query = new URLSearchParams(window.location.search);
@@ -156,9 +169,7 @@ function setUp(form) {
       onderbouwing: (a, b) => b.rank - a.rank || byTitle(a, b),
       uitkomst: (a, b) => a.outcome - b.outcome || b.rank - a.rank || byTitle(a, b),
     }[sort] || byTitle;
-    const fragment = document.createDocumentFragment();
-    for (const record of [...records].sort(compare)) fragment.appendChild(record.item);
-    list.appendChild(fragment);
+    ordered = [...records].sort(compare);
     currentSort = sort;
   }
 
@@ -247,14 +258,11 @@ function setUp(form) {
     form.elements.q.value = selection.text;
     form.elements.sorteer.value = sortOptions.includes(selection.sort) ? selection.sort : "titel";
     const criteria = prepared(selection);
-    let visible = 0;
-    for (const record of records) {
-      const shown = matches(record, criteria);
-      // Only touch the items that change: each write to the DOM has a cost at thousands.
-      if (record.item.hidden === shown) record.item.hidden = !shown;
-      if (shown) visible += 1;
-    }
     sortList(form.elements.sorteer.value);
+    matched = ordered.filter((record) => matches(record, criteria));
+    limit = PAGE_SIZE;
+    showItems();
+    const visible = matched.length;
     showCounts(criteria);
     showChips(selection);
     showEmpty(selection, criteria, visible);
@@ -264,6 +272,21 @@ function setUp(form) {
     status.textContent = count;
     if (summary) summary.querySelector(".ww-filters__count").textContent = count;
   }
+
+  function showItems() {
+    list.replaceChildren(...matched.slice(0, limit).map((record) => record.item));
+    const rest = matched.length - limit;
+    more.hidden = rest <= 0;
+    more.textContent = `Toon meer (nog ${rest} ${rest === 1 ? SINGULAR[noun] || noun : noun})`;
+  }
+
+  more.addEventListener("click", () => {
+    const first = limit;
+    limit += PAGE_SIZE;
+    showItems();
+    // The keyboard goes on where the list does: to the first of the items just shown.
+    matched[first].item.querySelector("a").focus();
+  });
 
   function update(replace) {
     const selection = selectionFromForm();
