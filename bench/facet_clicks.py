@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.results import CLICK_BUDGET, Results, Row, log, verdict
+from bench.results import CLICK_BUDGET, FRAME_BUDGET, Results, Row, log, verdict
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGUMENTS, QuietHandler
 
 CLICK_SCRIPT = """
@@ -114,6 +114,18 @@ def add_clicks(results: Results, size: int, site_dir: Path, clicks: int) -> None
             CLICK_BUDGET.text,
             verdict(CLICK_BUDGET, size, to_list),
             "click",
+        )
+    )
+    results.add(
+        Row(
+            "Facet click → next painted frame (Chromium)",
+            size,
+            f"{to_frame:.1f} ms (median of {len(measured['toFrame'])} clicks)",
+            "—",
+            "—",
+            FRAME_BUDGET.text,
+            verdict(FRAME_BUDGET, size, to_frame),
+            "frame",
         )
     )
     results.note(

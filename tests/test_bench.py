@@ -65,7 +65,7 @@ def tiny_run(tmp_path_factory):
 def test_every_measure_has_a_row(tiny_run):
     results, _ = tiny_run
     keys = [row.key for row in results.rows]
-    assert keys == ["validation", "build", "memory", "weight", "click", "serve"]
+    assert keys == ["validation", "build", "memory", "weight", "click", "frame", "serve"]
     assert all(row.records == 20 for row in results.rows)
 
 
@@ -76,6 +76,7 @@ def test_figures_are_plausible(tiny_run):
     assert float(rows["build"].ratio.rstrip("×")) > 0
     assert rows["weight"].ours.endswith("KB")
     assert rows["click"].ours.endswith("clicks)")
+    assert rows["frame"].ours.endswith("clicks)")
     assert "s (" in rows["serve"].ours
 
 

@@ -8,6 +8,11 @@ const REGION = "regio";
 const NATIONAL = "landelijk";
 // The count's noun for one item.
 const SINGULAR = { interventies: "interventie", knelpunten: "knelpunt" };
+// How many results are in the list at once; a button adds the next ones. With thousands of
+// items in the list, hidden or not, the browser took half a second to restyle it after every
+// click, and with 200 still about 30 ms of style, layout and paint, the bulk of a click
+// (bench/REPORT.md); the items not shown wait outside the document.
+const PAGE_SIZE = 50;
 
 const form = document.querySelector(".ww-filters");
 if (form) {
@@ -36,23 +41,55 @@ function setUp(form) {
   const countLabels = new Map(
     [...form.querySelectorAll("[data-count-for]")].map((label) => [label.dataset.countFor, label]),
   );
-  const sortOptions = [...form.elements.sorteer.options].map((option) => option.value);
-  const records = [...list.children].map((item) => ({
-    item,
-    values: Object.fromEntries(
-      parameters.map((parameter) => [parameter, (item.dataset[parameter] || "").split(" ")]),
-    ),
-    national: (item.dataset[REGION] || "").split(" ").includes(NATIONAL),
-    text: item.dataset.text,
-    title: item.querySelector("a").textContent,
-    reviewed: item.dataset.reviewed,
-    rank: Number(item.dataset.evidenceRank),
-    outcome: Number(item.dataset.outcomeRank || 0),
+  // Each box's place in the array of counts, so that counting is adding to numbers in an array.
+  const slotOf = new Map(boxes.map((box, slot) => [`${box.name}=${box.value}`, slot]));
+  const facetValues = boxes.map((box) => ({
+    box,
+    label: countLabels.get(`${box.name}=${box.value}`),
+    item: box.closest("li"),
+    regional: box.name === REGION && box.value !== NATIONAL,
   }));
+  const sortOptions = [...form.elements.sorteer.options].map((option) => option.value);
+  const records = [...list.children].map((item) => {
+    const values = Object.fromEntries(
+      parameters.map((parameter) => [parameter, (item.dataset[parameter] || "").split(" ")]),
+    );
+    const national = (item.dataset[REGION] || "").split(" ").includes(NATIONAL);
+    // Per facet, the slots of the record's values in the array of counts.
+    const slots = parameters.map((parameter) =>
+      values[parameter].map((value) => slotOf.get(`${parameter}=${value}`)).filter((slot) => slot !== undefined),
+    );
+    // With the national approaches shown, a national one counts in every region already
+    // (matchAndCount), so not a second time in the regions it names.
+    const slotsWithNational = national
+      ? slots.map((facetSlots) => facetSlots.filter((slot) => !facetValues[slot].regional))
+      : slots;
+    return {
+      item,
+      values,
+      national,
+      slots,
+      slotsWithNational,
+      text: item.dataset.text,
+      title: item.querySelector("a").textContent,
+      reviewed: item.dataset.reviewed,
+      rank: Number(item.dataset.evidenceRank),
+      outcome: Number(item.dataset.outcomeRank || 0),
+    };
+  });
   const total = records.length;
   const facetPanel = form.querySelector(".ww-facets");
   const activeFilters = form.querySelector(".ww-active-filters");
   let currentSort = null;
+  let ordered = records;
+  // The records that match the selection, in the order shown, and how many of them are shown.
+  let matched = records;
+  let limit = PAGE_SIZE;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button ww-more";
+  more.hidden = true;
+  list.after(more);
 
   function selectionFromUrl() {
     const query = new URLSearchParams(window.location.search);
@@ -104,7 +141,11 @@ function setUp(form) {
   // and the words of the free text.
   function prepared(selection) {
     return {
-      facets: Object.entries(selection.facets),
+      facets: Object.entries(selection.facets).map(([parameter, wanted]) => [
+        parameter,
+        wanted,
+        parameters.indexOf(parameter),
+      ]),
       words: selection.text ? selection.text.toLowerCase().split(/\s+/) : [],
       withNational: !selection.regionalOnly,
     };
@@ -126,24 +167,46 @@ function setUp(form) {
     return true;
   }
 
-  function showCounts(criteria) {
-    // Each value shows how many items there would be with that value chosen: the other
-    // facets' choices apply, this facet's own choices do not.
-    for (const parameter of parameters) {
-      const tally = new Map();
-      let national = 0;
-      for (const record of records) {
-        if (!matches(record, criteria, parameter)) continue;
-        for (const value of record.values[parameter]) tally.set(value, (tally.get(value) || 0) + 1);
-        if (record.national) national += 1;
+  // One pass over the records finds the ones shown and the count beside every facet value:
+  // how many items there would be with that value chosen, so the other facets' choices apply
+  // and the value's own facet's do not. A record that fails no choice is shown and counts in
+  // every facet; one that fails the choice of one facet only counts in that facet.
+  function matchAndCount(criteria) {
+    const shown = [];
+    const counts = new Array(boxes.length).fill(0);
+    // National approaches count for every region when they are shown with the regions.
+    let nationalInRegions = 0;
+    const regionIndex = parameters.indexOf(REGION);
+    for (const record of ordered) {
+      if (!criteria.words.every((word) => record.text.includes(word))) continue;
+      let failed = -1;
+      let excluded = false;
+      for (const [parameter, wanted, index] of criteria.facets) {
+        if (facetMatches(record, parameter, wanted, criteria.withNational)) continue;
+        if (failed !== -1) {
+          excluded = true;
+          break;
+        }
+        failed = index;
       }
-      for (const box of boxesByParameter.get(parameter)) {
-        let count = tally.get(box.value) || 0;
-        if (parameter === REGION && criteria.withNational && box.value !== NATIONAL) count += national;
-        const label = countLabels.get(`${parameter}=${box.value}`);
-        if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
-        box.closest("li").classList.toggle("ww-facet__value--empty", count === 0 && !box.checked);
+      if (excluded) continue;
+      const recordSlots = criteria.withNational ? record.slotsWithNational : record.slots;
+      if (failed === -1) {
+        shown.push(record);
+        for (const facetSlots of recordSlots) for (const slot of facetSlots) counts[slot] += 1;
+      } else {
+        for (const slot of recordSlots[failed]) counts[slot] += 1;
       }
+      if (record.national && (failed === -1 || failed === regionIndex)) nationalInRegions += 1;
+    }
+    return { shown, counts, nationalInRegions };
+  }
+
+  function showCounts(criteria, counts, nationalInRegions) {
+    for (const [slot, { box, label, item, regional }] of facetValues.entries()) {
+      const count = counts[slot] + (regional && criteria.withNational ? nationalInRegions : 0);
+      if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
+      item.classList.toggle("ww-facet__value--empty", count === 0 && !box.checked);
     }
   }
 
@@ -156,9 +219,7 @@ function setUp(form) {
       onderbouwing: (a, b) => b.rank - a.rank || byTitle(a, b),
       uitkomst: (a, b) => a.outcome - b.outcome || b.rank - a.rank || byTitle(a, b),
     }[sort] || byTitle;
-    const fragment = document.createDocumentFragment();
-    for (const record of [...records].sort(compare)) fragment.appendChild(record.item);
-    list.appendChild(fragment);
+    ordered = [...records].sort(compare);
     currentSort = sort;
   }
 
@@ -247,15 +308,13 @@ function setUp(form) {
     form.elements.q.value = selection.text;
     form.elements.sorteer.value = sortOptions.includes(selection.sort) ? selection.sort : "titel";
     const criteria = prepared(selection);
-    let visible = 0;
-    for (const record of records) {
-      const shown = matches(record, criteria);
-      // Only touch the items that change: each write to the DOM has a cost at thousands.
-      if (record.item.hidden === shown) record.item.hidden = !shown;
-      if (shown) visible += 1;
-    }
     sortList(form.elements.sorteer.value);
-    showCounts(criteria);
+    const { shown, counts, nationalInRegions } = matchAndCount(criteria);
+    matched = shown;
+    limit = PAGE_SIZE;
+    showItems();
+    const visible = matched.length;
+    showCounts(criteria, counts, nationalInRegions);
     showChips(selection);
     showEmpty(selection, criteria, visible);
     const active = Object.values(selection.facets).reduce((sum, values) => sum + values.size, 0);
@@ -264,6 +323,21 @@ function setUp(form) {
     status.textContent = count;
     if (summary) summary.querySelector(".ww-filters__count").textContent = count;
   }
+
+  function showItems() {
+    list.replaceChildren(...matched.slice(0, limit).map((record) => record.item));
+    const rest = matched.length - limit;
+    more.hidden = rest <= 0;
+    more.textContent = `Toon meer (nog ${rest} ${rest === 1 ? SINGULAR[noun] || noun : noun})`;
+  }
+
+  more.addEventListener("click", () => {
+    const first = limit;
+    limit += PAGE_SIZE;
+    showItems();
+    // The keyboard goes on where the list does: to the first of the items just shown.
+    matched[first].item.querySelector("a").focus();
+  });
 
   function update(replace) {
     const selection = selectionFromForm();

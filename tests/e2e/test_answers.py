@@ -20,6 +20,10 @@ RECORDS = list(CATALOGUE.interventions.values())
 
 
 def visible_titles(page) -> list[str]:
+    """The titles of the whole selection: "Toon meer" is pressed until every page is listed."""
+    more = page.locator(".ww-more")
+    while more.is_visible():
+        more.click()
     return page.locator(".ww-result:not([hidden]) .ww-result__title").all_inner_texts()
 
 

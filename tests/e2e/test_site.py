@@ -21,6 +21,10 @@ PAGES = {
 
 
 def visible_titles(page) -> list[str]:
+    """The titles of the whole selection: "Toon meer" is pressed until every page is listed."""
+    more = page.locator(".ww-more")
+    while more.is_visible():
+        more.click()
     return page.locator(".ww-result:not([hidden]) .ww-result__title").all_inner_texts()
 
 
