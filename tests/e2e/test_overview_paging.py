@@ -1,7 +1,7 @@
 """The overview shows at most 50 results at once, more on request; without JavaScript, all.
 
 These tests build a SYNTHETIC catalogue of 250 records (bench/synthetic.py), five pages, once
-for the module and serve its site.
+for the test run (shared by the test workers) and serve its site.
 """
 
 import functools
@@ -9,11 +9,13 @@ import html
 import http.server
 import re
 import threading
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from bench.projects import synthetic_project
+from tests.conftest import built_once
 from tests.site_project import build
 
 from .conftest import QuietHandler
@@ -29,13 +31,18 @@ ATTRIBUTE = re.compile(r'data-([a-z-]+)="([^"]*)"')
 BOX = re.compile(r'<input type="checkbox" name="([a-z]+)" value="([^"]+)" data-label=')
 
 
+def build_paging_site(target: Path) -> Path:
+    project = synthetic_project(target / "project", RECORDS)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 @pytest.fixture(scope="module")
 def overview(tmp_path_factory):
     """The synthetic site's overview: its URL, its records (title and facet values) and boxes."""
-    project = synthetic_project(tmp_path_factory.mktemp("paging") / "project", RECORDS)
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    page = (project / "site" / "interventies" / "index.html").read_text(encoding="utf-8")
+    site = built_once(tmp_path_factory, "paging", build_paging_site)
+    page = (site / "interventies" / "index.html").read_text(encoding="utf-8")
     records = [
         {
             "title": html.unescape(match["title"]),
@@ -44,7 +51,7 @@ def overview(tmp_path_factory):
         for match in ITEM.finditer(page)
     ]
     assert len(records) == RECORDS
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/interventies/", records, BOX.findall(page)
