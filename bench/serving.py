@@ -35,7 +35,15 @@ class Serve:
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dirty",
+                "--dev-addr",
+                f"127.0.0.1:{self.port}",
+            ],
             cwd=project,
             env=BUILD_ENVIRONMENT,
             stdout=subprocess.DEVNULL,

@@ -1,0 +1,114 @@
+"""`make serve` (`mkdocs serve --dirty`) builds only what a change touches; after one-record
+changes of every kind its site must equal a fresh build of the same files. SYNTHETIC records."""
+
+import copy
+import filecmp
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from catalogus import serve_session, site
+
+from .site_project import make_project
+
+SERVE_URL = "http://127.0.0.1:8000/"  # what `mkdocs serve` sets as the site's address
+
+
+def write(project: Path, record_id: str, data: dict) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (project / "interventions" / f"{record_id}.yml").write_text(text, encoding="utf-8")
+
+
+def read(project: Path, record_id: str) -> dict:
+    return yaml.safe_load((project / "interventions" / f"{record_id}.yml").read_text("utf-8"))
+
+
+def change(project: Path, record_id: str, **fields) -> None:
+    write(project, record_id, read(project, record_id) | fields)
+
+
+def serve_build(project: Path, site_dir: Path, session: serve_session.Session | None) -> None:
+    """One build as `mkdocs serve` makes it; with a session, as `--dirty` (`make serve`) does."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=session is not None)
+    if session is not None:
+        site._Build.session = session  # the session goes on from the previous build
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=session is not None)
+
+
+def differences(incremental: Path, fresh: Path) -> list[str]:
+    """The files that are not the same in both sites, or not in both."""
+    found = []
+    for folder in [fresh, *sorted(path for path in fresh.rglob("*") if path.is_dir())]:
+        comparison = filecmp.dircmp(incremental / folder.relative_to(fresh), folder)
+        where = folder.relative_to(fresh)
+        found += [f"only after the change: {where / name}" for name in comparison.left_only]
+        found += [f"only in a fresh build: {where / name}" for name in comparison.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(
+            comparison.left, comparison.right, comparison.common_files, shallow=False
+        )
+        found += [f"differs: {where / name}" for name in mismatch + errors]
+    return found
+
+
+def draft_with_problems(project: Path) -> None:
+    change(project, "eerste", summary="VUL IN: een zin over de aanpak")
+
+
+def draft_too_broken_for_a_page(project: Path) -> None:
+    change(project, "tweede", kinds="geen lijst")
+
+
+def draft_fixed(project: Path, original: dict) -> None:
+    write(project, "eerste", original["eerste"])
+    write(project, "tweede", original["tweede"])
+
+
+CHANGES = {
+    "text edited": lambda project, original: change(
+        project, "eerste", description="Een andere, verzonnen beschrijving."
+    ),
+    "phenomenon added": lambda project, original: change(
+        project, "eerste", phenomena=["vastgoed", "witwassen", "drugsproductie"]
+    ),
+    "phenomenon removed": lambda project, original: change(
+        project, "eerste", phenomena=["vastgoed"]
+    ),
+    "title changed": lambda project, original: change(project, "tweede", title="Andere titel"),
+    "record deleted": lambda project, original: (project / "interventions" / "derde.yml").unlink(),
+    "record added": lambda project, original: write(project, "vierde", original["derde"]),
+    "draft with problems": lambda project, original: draft_with_problems(project),
+    "draft too broken for a page": lambda project, original: draft_too_broken_for_a_page(project),
+    "draft fixed": draft_fixed,
+}
+
+
+@pytest.fixture
+def records(valid_record_data) -> dict[str, dict]:
+    return {
+        record_id: copy.deepcopy(valid_record_data) | {"title": f"Proefaanpak {record_id}"}
+        for record_id in ("eerste", "tweede", "derde")
+    }
+
+
+def test_after_each_change_the_served_site_equals_a_fresh_build(tmp_path, records):
+    project = make_project(tmp_path / "project", records)
+    session = serve_session.Session()
+    incremental = tmp_path / "served"
+    serve_build(project, incremental, session)
+    for number, (name, make_change) in enumerate(CHANGES.items()):
+        make_change(project, records)
+        serve_build(project, incremental, session)
+        # Not a vacuous pass: the dirty build skipped the files the change did not touch.
+        assert any(
+            not file.modified
+            for file in site._Build.site_files
+            if isinstance(file, serve_session.GeneratedSiteFile)
+        ), name
+        fresh = tmp_path / f"fresh-{number}"
+        serve_build(project, fresh, None)
+        assert differences(incremental, fresh) == [], name
