@@ -56,8 +56,27 @@ def _clean(html_text: str) -> str:
     )
 
 
+# `make serve` renders every field again after each change, so it keeps what it rendered (the
+# text alone decides the HTML); a full build renders each field once and keeps nothing.
+_rendered: dict[str, str] | None = None
+
+
+def keep_rendered() -> None:
+    global _rendered
+    if _rendered is None:
+        _rendered = {}
+
+
 def render(text: str) -> str:
     """Safe HTML for a markdown field of a record."""
+    if _rendered is None:
+        return _render(text)
+    if text not in _rendered:
+        _rendered[text] = _render(text)
+    return _rendered[text]
+
+
+def _render(text: str) -> str:
     converted = _converter.reset().convert(text)
     # Headings of a record's text sit below the page's own section headings (h2).
     for level in (2, 1):

@@ -4,6 +4,7 @@ About 300 lines because each of the four record kinds is a dataclass with its `f
 they belong together with `Catalogue.only_public`, which must see every reference between them.
 """
 
+import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -349,6 +350,58 @@ def _draft_problem(problem: Problem) -> str:
     return f"regel {problem.line}, {problem.field or 'bestand'}: {problem.message}"
 
 
+class _KeptBetweenBuilds:
+    """What `make serve` keeps from one build to the next (see `keep_between_builds`)."""
+
+    def __init__(self) -> None:
+        self.validators: dict[tuple, Validator] = {}
+        self.catalogues: dict[tuple, Catalogue] = {}
+
+
+_kept: _KeptBetweenBuilds | None = None
+
+
+def keep_between_builds() -> None:
+    """`make serve` builds again after every change, and loads the catalogue twice per build
+    (the hook and the macros): the validator is kept while the schemas, vocabularies and
+    contacts it was made from are unchanged, a record file is parsed again only when it changed,
+    and a catalogue whose files are all unchanged is not validated again."""
+    global _kept
+    if _kept is None:
+        _kept = _KeptBetweenBuilds()
+
+
+def _versions(files: list[Path]) -> tuple:
+    """What tells whether files changed: their modification times and sizes."""
+    return tuple(
+        (path, status.st_mtime_ns, status.st_size)
+        for path in files
+        if path.is_file() and (status := path.stat())
+    )
+
+
+def _validator(root: Path, vocabularies: Vocabularies) -> Validator:
+    schema_directory = root / paths.SCHEMAS.name
+    if _kept is None:
+        return Validator.for_catalogue(
+            schema_directory, vocabularies, personal_data.load_allowlist(root)
+        )
+    inputs = _versions(
+        sorted((root / paths.VOCABULARIES.name).iterdir())
+        + sorted(schema_directory.iterdir())
+        + [root / personal_data.OFFICIAL_CONTACTS]
+    )
+    key = (root, datetime.date.today(), inputs)
+    if key not in _kept.validators:
+        _kept.validators = {
+            key: Validator.for_catalogue(
+                schema_directory, vocabularies, personal_data.load_allowlist(root)
+            )
+        }
+        _kept.validators[key].loaded = {}
+    return _kept.validators[key]
+
+
 def load_catalogue(root: Path = paths.ROOT, drafts: bool = False) -> Catalogue:
     """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems.
 
@@ -356,15 +409,24 @@ def load_catalogue(root: Path = paths.ROOT, drafts: bool = False) -> Catalogue:
     carries them, so its page can show them; one whose fields cannot make a record is left out.
     """
     vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
-    validator = Validator.for_catalogue(
-        root / paths.SCHEMAS.name, vocabularies, personal_data.load_allowlist(root)
-    )
+    validator = _validator(root, vocabularies)
     files = [
         path
         for folder in kinds.KINDS
         if (root / folder).is_dir()
         for path in record_paths(root / folder)
     ]
+    if _kept is None:
+        return _validated_catalogue(validator, files, vocabularies, drafts)
+    key = (drafts, validator, _versions(files))
+    if key not in _kept.catalogues:
+        _kept.catalogues = {key: _validated_catalogue(validator, files, vocabularies, drafts)}
+    return _kept.catalogues[key]
+
+
+def _validated_catalogue(
+    validator: Validator, files: list[Path], vocabularies: Vocabularies, drafts: bool
+) -> Catalogue:
     records, problems = validator.validate_records(files)
     if problems and not drafts:
         raise InvalidCatalogue(problems)

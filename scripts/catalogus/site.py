@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import build, exports, kinds, search_index, security, serve_session
+from . import build, exports, kinds, markdown_text, records, search_index, security, serve_session
 from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
@@ -48,6 +48,8 @@ def on_startup(command: str, dirty: bool) -> None:
     _Build.serving = command == "serve"
     _Build.session = serve_session.Session() if dirty else None
     if dirty:
+        records.keep_between_builds()
+        markdown_text.keep_rendered()
         # mkdocs warns that a dirty build may leave pages stale, which `strict: true` turns into
         # a failed build; serve_session keeps exactly those pages right.
         logging.getLogger("mkdocs.commands.build").addFilter(serve_session.without_dirty_warning)

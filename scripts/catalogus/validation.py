@@ -104,6 +104,9 @@ class Validator:
         self.quick_checks: dict[str, Any] = {}
         self.today = today or datetime.date.today()
         self.allowlist = allowlist or personal_data.Allowlist()
+        # `make serve` keeps one validator between builds: a file is parsed again only when its
+        # modification time or size changed (path → (those, what it loaded as)).
+        self.loaded: dict[Path, tuple[tuple[int, int], tuple[Any, Positions]]] | None = None
 
     @classmethod
     def for_catalogue(
@@ -133,7 +136,7 @@ class Validator:
                 problems.append(Problem(str(path), 1, 1, "", message, "file-extension"))
                 continue
             try:
-                data, positions = load_file(path)
+                data, positions = self._load_file(path)
             except LoadError as error:
                 problems.append(
                     Problem(str(path), error.line, error.column, error.field, error.message, "load")
@@ -141,6 +144,15 @@ class Validator:
                 continue
             records.append(RecordFile(path.stem, path, data, positions, kind_of(path)))
         return records, problems
+
+    def _load_file(self, path: Path) -> tuple[Any, Positions]:
+        if self.loaded is None:
+            return load_file(path)
+        status = path.stat()
+        version = (status.st_mtime_ns, status.st_size)
+        if path not in self.loaded or self.loaded[path][0] != version:
+            self.loaded[path] = (version, load_file(path))
+        return self.loaded[path][1]
 
     def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
         data = record.data
