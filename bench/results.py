@@ -20,6 +20,7 @@ BUILD_BUDGET = Budget((1_000, 5_000), 1.2, "≤ 1.2× floor at 1,000 and 5,000")
 MEMORY_BUDGET = Budget((10_000,), 1 * GIB, "≤ 1 GiB at 10,000")
 WEIGHT_BUDGET = Budget((1_000,), 300_000, "≤ 300 KB (300,000 bytes) at 1,000")
 CLICK_BUDGET = Budget((5_000,), 50.0, "≤ 50 ms at 5,000")
+SERVE_BUDGET = Budget((1_000,), 5.0, "≤ 5 s at 1,000")
 
 
 def verdict(budget: Budget, size: int, value: float) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.builds import BUILD_ENVIRONMENT
-from bench.results import Results, Row, log, runs_text, seconds
+from bench.results import SERVE_BUDGET, Results, Row, log, runs_text, seconds, verdict
 
 
 def free_port() -> int:
@@ -179,8 +179,10 @@ def add_serve(
             f"{seconds(rebuild)} ({runs_text(len(served.rebuilds))})",
             f"{seconds(build_seconds)} full `mkdocs build` (subprocess)",
             f"{rebuild / build_seconds:.2f}×",
-            "no budget set",
-            "—" if served.record_change_rebuilds else "FAIL (record change not watched)",
+            SERVE_BUDGET.text,
+            verdict(SERVE_BUDGET, size, rebuild)
+            if served.record_change_rebuilds
+            else "FAIL (record change not watched)",
             "serve",
         )
     )
