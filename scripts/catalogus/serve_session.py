@@ -88,6 +88,7 @@ class Session:
         self.pending_destinations: dict[str, str] = {}
         self.built_entries: dict[str, list[dict]] = {}
         self.indexed = 0
+        self.unfinished = False
 
     def site_files(
         self, config: MkDocsConfig, files: Files, generated: Iterable[GeneratedFile]
@@ -95,9 +96,11 @@ class Session:
         """The generated files as mkdocs files, each marked modified or not; prepares the site
         folder for a dirty build (see the module's description)."""
         key = site_key(config)
-        if key != self.site_key:
+        # A build that failed half-way may have written pages the digests do not describe.
+        if key != self.site_key or self.unfinished:
             self.site_key = key
             self.digests, self.search_entries = {}, {}
+        self.unfinished = True
         self.pending_digests, self.pending_destinations = {}, {}
         self.built_entries, self.indexed = {}, 0
         site_files = []
@@ -110,6 +113,9 @@ class Session:
             self.pending_digests[generated_file.path] = digest
             self.pending_destinations[generated_file.path] = site_file.abs_dest_path
             site_files.append(site_file)
+        # The files of docs/ too, so that the output of one deleted there goes as well.
+        for file in files:
+            self.pending_destinations[file.src_uri] = file.abs_dest_path
         for path, destination in self.destinations.items():
             if path not in self.pending_destinations and os.path.isfile(destination):
                 _remove(Path(destination), Path(config.site_dir))
@@ -130,6 +136,7 @@ class Session:
 
     def finish(self, page_urls: Iterable[str]) -> None:
         """The build finished: what it made is now what the next build compares with."""
+        self.unfinished = False
         self.digests = self.pending_digests
         self.destinations = self.pending_destinations
         kept = self.search_entries | self.built_entries
