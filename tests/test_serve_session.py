@@ -130,11 +130,15 @@ def serve_session_in_this_process(monkeypatch):
 
 
 def test_after_each_change_the_served_site_equals_a_fresh_build(
-    tmp_path, records_data, serve_session_in_this_process
+    tmp_path, records_data, serve_session_in_this_process, monkeypatch
 ):
     project = make_project(tmp_path / "project", records_data)
     served = tmp_path / "served"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    # mkdocs keeps the search plugin for the whole process: what the session sets goes after it.
+    search = config.plugins["material/search"]
+    monkeypatch.setattr(search, "is_dirty", search.is_dirty)
+    monkeypatch.setattr(search, "search_index_prev", search.search_index_prev)
     config.plugins.on_startup(command="serve", dirty=True)
     dirty_build(project, served)
     for number, (name, make_change) in enumerate(CHANGES.items()):
