@@ -43,9 +43,10 @@ $(CHROMIUM):
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
 # The preview while writing: records with problems still show, under a banner that lists them.
+# --dirty: after a change only the pages it touches are built again (catalogus/serve_session.py).
 serve: setup
 	@echo "De site wordt gebouwd; open daarna http://127.0.0.1:8000/ (stoppen: Ctrl+C)."
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict

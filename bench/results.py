@@ -22,6 +22,7 @@ WEIGHT_BUDGET = Budget((1_000,), 300_000, "≤ 300 KB (300,000 bytes) at 1,000")
 CLICK_BUDGET = Budget((5_000,), 50.0, "≤ 50 ms at 5,000")
 # What a visitor waits for: the click until the next painted frame, the list laid out included.
 FRAME_BUDGET = Budget((5_000,), 100.0, "≤ 100 ms at 5,000")
+SERVE_BUDGET = Budget((1_000,), 5.0, "≤ 5 s at 1,000")
 
 
 def verdict(budget: Budget, size: int, value: float) -> str:

@@ -61,8 +61,27 @@ def _clean(html_text: str) -> str:
     )
 
 
+# `make serve` renders every field again after each change, so it keeps what it rendered (the
+# text alone decides the HTML); a full build renders each field once and keeps nothing.
+_rendered: dict[str, str] | None = None
+
+
+def keep_rendered() -> None:
+    global _rendered
+    if _rendered is None:
+        _rendered = {}
+
+
 def render(text: str) -> str:
     """Safe HTML for a markdown field of a record."""
+    if _rendered is None:
+        return _render(text)
+    if text not in _rendered:
+        _rendered[text] = _render(text)
+    return _rendered[text]
+
+
+def _render(text: str) -> str:
     converted = cmarkgfm.markdown_to_html_with_extensions(
         text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
     ).rstrip("\n")

@@ -4,6 +4,7 @@ About 300 lines because each of the four record kinds is a dataclass with its `f
 they belong together with `Catalogue.only_public`, which must see every reference between them.
 """
 
+import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -349,25 +350,94 @@ def _draft_problem(problem: Problem) -> str:
     return f"regel {problem.line}, {problem.field or 'bestand'}: {problem.message}"
 
 
+class _KeptBetweenBuilds:
+    """What `make serve` keeps from one build to the next (see `keep_between_builds`)."""
+
+    def __init__(self) -> None:
+        self.validators: dict[tuple, Validator] = {}
+
+
+_kept: _KeptBetweenBuilds | None = None
+# The last catalogue loaded in this process, with the versions of everything it was read from:
+# every build loads it twice (the hook, then the macros of the hand-written pages), and `make
+# serve` loads it again after a change that touched no record.
+_last_loaded: tuple[tuple, "Catalogue", list[Problem]] | None = None
+
+
+def keep_between_builds() -> None:
+    """`make serve` builds again after every change: the validator is kept while the schemas,
+    vocabularies and contacts it was made from are unchanged, and a record file is parsed again
+    only when it changed."""
+    global _kept
+    if _kept is None:
+        _kept = _KeptBetweenBuilds()
+
+
+def _versions(files: list[Path]) -> tuple:
+    """What tells whether files changed: their modification times and sizes."""
+    return tuple(
+        (path, status.st_mtime_ns, status.st_size)
+        for path in files
+        if path.is_file() and (status := path.stat())
+    )
+
+
+def _validator_inputs(root: Path) -> tuple:
+    schema_directory = root / paths.SCHEMAS.name
+    return _versions(
+        sorted((root / paths.VOCABULARIES.name).iterdir())
+        + sorted(schema_directory.iterdir())
+        + [root / personal_data.OFFICIAL_CONTACTS]
+    )
+
+
+def _validator(root: Path, vocabularies: Vocabularies, inputs: tuple) -> Validator:
+    schema_directory = root / paths.SCHEMAS.name
+    if _kept is None:
+        return Validator.for_catalogue(
+            schema_directory, vocabularies, personal_data.load_allowlist(root)
+        )
+    key = (root, datetime.date.today(), inputs)
+    if key not in _kept.validators:
+        _kept.validators = {
+            key: Validator.for_catalogue(
+                schema_directory, vocabularies, personal_data.load_allowlist(root)
+            )
+        }
+        _kept.validators[key].loaded = {}
+    return _kept.validators[key]
+
+
 def load_catalogue(root: Path = paths.ROOT, drafts: bool = False) -> Catalogue:
     """Every record of every kind under `root`, validated; `InvalidCatalogue` lists all problems.
 
     With `drafts` (the preview while writing), a record with problems is loaded all the same and
     carries them, so its page can show them; one whose fields cannot make a record is left out.
     """
-    vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
-    validator = Validator.for_catalogue(
-        root / paths.SCHEMAS.name, vocabularies, personal_data.load_allowlist(root)
-    )
+    global _last_loaded
     files = [
         path
         for folder in kinds.KINDS
         if (root / folder).is_dir()
         for path in record_paths(root / folder)
     ]
-    records, problems = validator.validate_records(files)
+    inputs = _validator_inputs(root)
+    key = (root.resolve(), datetime.date.today(), inputs, _versions(files))
+    if _last_loaded is None or _last_loaded[0] != key:
+        vocabularies = load_vocabularies(root / paths.VOCABULARIES.name)
+        validator = _validator(root, vocabularies, inputs)
+        _last_loaded = (key, *_validated_catalogue(validator, files, vocabularies))
+    catalogue, problems = _last_loaded[1:]
     if problems and not drafts:
         raise InvalidCatalogue(problems)
+    return catalogue
+
+
+def _validated_catalogue(
+    validator: Validator, files: list[Path], vocabularies: Vocabularies
+) -> tuple[Catalogue, list[Problem]]:
+    """The catalogue as the preview shows it (drafts carry their problems), and every problem."""
+    records, problems = validator.validate_records(files)
     problems_by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         problems_by_file.setdefault(problem.path, []).append(problem)
@@ -385,10 +455,11 @@ def load_catalogue(root: Path = paths.ROOT, drafts: bool = False) -> Catalogue:
                 draft_problems=tuple(_draft_problem(problem) for problem in draft_problems),
             )
         loaded[record.kind.folder][record.id] = loaded_record
-    return Catalogue(
+    catalogue = Catalogue(
         loaded[kinds.INTERVENTIONS.folder],
         vocabularies,
         loaded[kinds.PHENOMENA.folder],
         loaded[kinds.BOTTLENECKS.folder],
         loaded[kinds.CASES.folder],
     )
+    return catalogue, problems

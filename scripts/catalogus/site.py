@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import build, exports, kinds, search_index, security
+from . import build, exports, kinds, markdown_text, records, search_index, security, serve_session
 from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
@@ -27,6 +27,9 @@ class _Build:
     files: ClassVar[dict[str, GeneratedFile]] = {}
     # `mkdocs serve`: the preview while writing, which shows drafts and live-reloads.
     serving: ClassVar[bool] = False
+    # `--dirty` (`make serve`): what one build keeps for the next, which builds only what changed.
+    session: ClassVar[serve_session.Session | None] = None
+    site_files: ClassVar[Files | None] = None
 
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
@@ -43,6 +46,13 @@ def is_internal_build(config: MkDocsConfig) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     _Build.serving = command == "serve"
+    _Build.session = serve_session.Session() if dirty else None
+    if dirty:
+        records.keep_between_builds()
+        markdown_text.keep_rendered()
+        # mkdocs warns that a dirty build may leave pages stale, which `strict: true` turns into
+        # a failed build; serve_session keeps exactly those pages right.
+        logging.getLogger("mkdocs.commands.build").addFilter(serve_session.without_dirty_warning)
     # The macros plugin reports its set-up at INFO, some 10 lines a newcomer reads as trouble.
     logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
 
@@ -90,8 +100,16 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for generated in _Build.files.values():
-        files.append(File.generated(config, generated.path, content=generated.content))
+    if _Build.session is None:
+        generated_files = [
+            File.generated(config, generated.path, content=generated.content)
+            for generated in _Build.files.values()
+        ]
+    else:
+        generated_files = _Build.session.site_files(config, files, _Build.files.values())
+    for generated_file in generated_files:
+        files.append(generated_file)
+    _Build.site_files = files
     return files
 
 
@@ -104,6 +122,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
             if generated.source and config.repo_url
             else None
         )
+    search = config.plugins.get("material/search")
+    if _Build.session is not None and search is not None:
+        # The theme's search plugin indexed this page just before (hooks run after plugins).
+        _Build.session.keep_search_entries(page.url, search.search_index.entries)
     return context
 
 
@@ -141,9 +163,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     dutch_search = site_dir / "assets/javascripts/lunr/min/lunr.nl.min.js"
     patch = (Path(__file__).parent / "search_stemming.js").read_text(encoding="utf-8")
-    dutch_search.write_text(
-        dutch_search.read_text(encoding="utf-8") + "\n" + patch, encoding="utf-8"
-    )
+    theme_script = dutch_search.read_text(encoding="utf-8")
+    # A dirty build (`make serve`) does not copy the theme's script again.
+    if not theme_script.endswith("\n" + patch):
+        dutch_search.write_text(theme_script + "\n" + patch, encoding="utf-8")
+    session = _Build.session
+    search = config.plugins.get("material/search")
+    page_urls = [file.page.url for file in _Build.site_files.documentation_pages() if file.page]
+    if session is not None and search is not None:
+        # A dirty build indexed only the pages it built: the index is written whole again.
+        search.search_index.entries = session.search_entries_of(page_urls)
+        (site_dir / "search/search_index.json").write_text(
+            search.search_index.generate_search_index(None), encoding="utf-8"
+        )
     # Runs after the theme's search plugin wrote the index: hooks come after plugins.
     search_index.rewrite(Path(config.site_dir))
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
@@ -158,3 +190,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         config.site_url or "",
         hidden=exports.sitemap.internal_pages(_Build.settings.catalogue),
     )
+    if session is not None:
+        session.finish(page_urls)

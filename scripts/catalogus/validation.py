@@ -114,6 +114,9 @@ class Validator:
         self.quick_checks: dict[str, Any] = {}
         self.today = today or datetime.date.today()
         self.allowlist = allowlist or personal_data.Allowlist()
+        # `make serve` keeps one validator between builds: a file is parsed again only when its
+        # modification time or size changed (path → (those, what it loaded as)).
+        self.loaded: dict[Path, tuple[tuple[int, int], tuple[str, Any, Positions]]] | None = None
 
     @classmethod
     def for_catalogue(
@@ -143,8 +146,7 @@ class Validator:
                 problems.append(Problem(str(path), 1, 1, "", message, "file-extension"))
                 continue
             try:
-                text = read_file(path)
-                data, positions = parse_fast(text)
+                text, data, positions = self._load_file(path)
             except LoadError as error:
                 problems.append(
                     Problem(str(path), error.line, error.column, error.field, error.message, "load")
@@ -152,6 +154,17 @@ class Validator:
                 continue
             records.append(RecordFile(path.stem, path, data, positions, kind_of(path), text))
         return records, problems
+
+    def _load_file(self, path: Path) -> tuple[str, Any, Positions]:
+        """The file's text and data (`parse_fast`); kept while the file is unchanged, under
+        `make serve`."""
+        if self.loaded is None:
+            return _read_fast(path)
+        status = path.stat()
+        version = (status.st_mtime_ns, status.st_size)
+        if path not in self.loaded or self.loaded[path][0] != version:
+            self.loaded[path] = (version, _read_fast(path))
+        return self.loaded[path][1]
 
     def check_record(self, record: RecordFile, context: checks.Context) -> Iterator[Problem]:
         data = record.data
@@ -276,6 +289,11 @@ class Validator:
         context_paths: Iterable[Path] = (),
     ) -> list[Problem]:
         return self.validate_records(paths, known_ids, context_paths)[1]
+
+
+def _read_fast(path: Path) -> tuple[str, Any, Positions]:
+    text = read_file(path)
+    return (text, *parse_fast(text))
 
 
 def _former_id_owners(interventions: dict[str, Any]) -> dict[str, tuple[str, ...]]:

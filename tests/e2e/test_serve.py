@@ -26,7 +26,7 @@ def served(tmp_path, valid_record_data):
     project = make_project(tmp_path / "project", {"proef": valid_record_data})
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

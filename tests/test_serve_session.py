@@ -1,0 +1,155 @@
+"""`make serve` (`mkdocs serve --dirty`) builds only what a change touches; after one-record
+changes of every kind its site must equal a fresh build of the same files. SYNTHETIC records."""
+
+import copy
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from catalogus import markdown_text, records, serve_session, site
+
+from .site_project import make_project
+
+SERVE_URL = "http://127.0.0.1:8000/"  # what `mkdocs serve` sets as the site's address
+
+
+def write(project: Path, record_id: str, data: dict) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (project / "interventions" / f"{record_id}.yml").write_text(text, encoding="utf-8")
+
+
+def read(project: Path, record_id: str) -> dict:
+    return yaml.safe_load((project / "interventions" / f"{record_id}.yml").read_text("utf-8"))
+
+
+def change(project: Path, record_id: str, **fields) -> None:
+    write(project, record_id, read(project, record_id) | fields)
+
+
+def dirty_build(project: Path, site_dir: Path) -> None:
+    """A build of `make serve` (`mkdocs serve --dirty`) after the previous one in this process."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=True)
+
+
+# A fresh build of `mkdocs serve` (the preview), in a process of its own: nothing is kept.
+FRESH_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="serve", dirty=False)
+config.site_url = sys.argv[3]
+build(config, serve_url=sys.argv[3])
+"""
+
+
+def fresh_build(project: Path, site_dir: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-c", FRESH_BUILD, str(project / "mkdocs.yml"), str(site_dir), SERVE_URL],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def differences(incremental: Path, fresh: Path) -> list[str]:
+    """The files that are not the same in both sites, or not in both."""
+    found = []
+    for folder in [fresh, *sorted(path for path in fresh.rglob("*") if path.is_dir())]:
+        comparison = filecmp.dircmp(incremental / folder.relative_to(fresh), folder)
+        where = folder.relative_to(fresh)
+        found += [f"only after the change: {where / name}" for name in comparison.left_only]
+        found += [f"only in a fresh build: {where / name}" for name in comparison.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(
+            comparison.left, comparison.right, comparison.common_files, shallow=False
+        )
+        found += [f"differs: {where / name}" for name in mismatch + errors]
+    return found
+
+
+def draft_with_problems(project: Path) -> None:
+    change(project, "eerste", summary="VUL IN: een zin over de aanpak")
+
+
+def draft_too_broken_for_a_page(project: Path) -> None:
+    change(project, "tweede", kinds="geen lijst")
+
+
+def draft_fixed(project: Path, original: dict) -> None:
+    write(project, "eerste", original["eerste"])
+    write(project, "tweede", original["tweede"])
+
+
+CHANGES = {
+    "text edited": lambda project, original: change(
+        project, "eerste", description="Een andere, verzonnen beschrijving."
+    ),
+    "phenomenon added": lambda project, original: change(
+        project, "eerste", phenomena=["vastgoed", "witwassen", "drugsproductie"]
+    ),
+    "phenomenon removed": lambda project, original: change(
+        project, "eerste", phenomena=["vastgoed"]
+    ),
+    "title changed": lambda project, original: change(project, "tweede", title="Andere titel"),
+    # `eerste` refers to `derde`: its page becomes a draft with a problem, and is fixed again.
+    "record deleted": lambda project, original: (project / "interventions" / "derde.yml").unlink(),
+    "record added again": lambda project, original: write(project, "derde", original["derde"]),
+    "new record": lambda project, original: write(project, "vierde", original["derde"]),
+    "draft with problems": lambda project, original: draft_with_problems(project),
+    "draft too broken for a page": lambda project, original: draft_too_broken_for_a_page(project),
+    "draft fixed": draft_fixed,
+}
+
+
+@pytest.fixture
+def records_data(valid_record_data) -> dict[str, dict]:
+    records = {
+        record_id: copy.deepcopy(valid_record_data) | {"title": f"Proefaanpak {record_id}"}
+        for record_id in ("eerste", "tweede", "derde")
+    }
+    records["eerste"]["related"] = ["derde"]
+    return records
+
+
+@pytest.fixture
+def serve_session_in_this_process(monkeypatch):
+    """What `make serve` keeps between builds, for this test only."""
+    monkeypatch.setattr(records, "_kept", None)
+    monkeypatch.setattr(markdown_text, "_rendered", None)
+    monkeypatch.setattr(site._Build, "session", None)
+    monkeypatch.setattr(site._Build, "serving", False)
+
+
+def test_after_each_change_the_served_site_equals_a_fresh_build(
+    tmp_path, records_data, serve_session_in_this_process, monkeypatch
+):
+    project = make_project(tmp_path / "project", records_data)
+    served = tmp_path / "served"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
+    # mkdocs keeps the search plugin for the whole process: what the session sets goes after it.
+    search = config.plugins["material/search"]
+    monkeypatch.setattr(search, "is_dirty", search.is_dirty)
+    monkeypatch.setattr(search, "search_index_prev", search.search_index_prev)
+    config.plugins.on_startup(command="serve", dirty=True)
+    dirty_build(project, served)
+    for number, (name, make_change) in enumerate(CHANGES.items()):
+        make_change(project, records_data)
+        dirty_build(project, served)
+        # Not a vacuous pass: the dirty build skipped the files the change did not touch.
+        assert any(
+            not file.modified
+            for file in site._Build.site_files
+            if isinstance(file, serve_session.GeneratedSiteFile)
+        ), name
+        fresh = tmp_path / f"fresh-{number}"
+        fresh_build(project, fresh)
+        assert differences(served, fresh) == [], name
