@@ -91,6 +91,9 @@ def _render(text: str) -> str:
             f"</h{level}>", f"</h{level + 2}>"
         )
     safe = _clean(converted)
+    # The substring test first: it is C-fast, and most fields name neither.
+    if "ECLI:NL:" not in safe and "Kamerstuk" not in safe:
+        return safe
     if not (ECLI.search(safe) or KAMERSTUK.search(safe)):
         return safe
     # The sanitiser runs again over the added links: it stays the last word on what a page gets.
