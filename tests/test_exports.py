@@ -21,7 +21,7 @@ import yaml
 from catalogus import exports, paths, rendering
 from catalogus.exports import atom, common, csv_export, json_export, linked_data, open_data, sitemap
 from catalogus.output import BuildSettings, GeneratedFile
-from catalogus.records import Catalogue, Intervention
+from catalogus.records import Catalogue, Intervention, load_catalogue
 from catalogus.vocabularies import load_vocabularies
 
 from .site_project import ROOT, build_both, make_project
@@ -128,6 +128,28 @@ def validate_export(data: dict, schema: dict) -> None:
     validator_class = jsonschema.Draft202012Validator
     validator_class.check_schema(schema)
     validator_class(schema, format_checker=validator_class.FORMAT_CHECKER).validate(data)
+
+
+def whole_catalogue_and_empty(catalogue: Catalogue) -> list[Catalogue]:
+    """The test catalogue, the real one and one without records: the exports are written record
+    by record, and each must come out as if the whole document were encoded at once."""
+    return [catalogue, load_catalogue(paths.ROOT), Catalogue({}, catalogue.vocabularies)]
+
+
+def test_json_export_is_the_whole_document_encoded_at_once(catalogue):
+    for each in whole_catalogue_and_empty(catalogue):
+        whole = json.dumps(json_export.export_data(each, SITE), ensure_ascii=False, indent=2)
+        assert json_export.render(each, SITE) == (whole + "\n").encode("utf-8")
+
+
+def test_csv_export_is_the_whole_table_written_at_once(catalogue):
+    for each in whole_catalogue_and_empty(catalogue):
+        table = list(csv_export.rows(each, SITE))
+        text = io.StringIO()
+        csv.writer(text, delimiter=";", lineterminator="\r\n").writerows(
+            [[csv_export.as_text(str(cell)) for cell in row] for row in table]
+        )
+        assert csv_export.render(each, SITE) == ("\ufeff" + text.getvalue()).encode("utf-8")
 
 
 def test_json_export_is_valid_against_its_schema(catalogue, export_schema):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..output import BuildSettings, GeneratedFile
@@ -118,20 +119,26 @@ def as_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def spreadsheet(table: list[list[str]]) -> bytes:
-    """A table for Dutch Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows([[as_text(str(cell)) for cell in row] for row in table])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+def spreadsheet(table: Iterable[list[str]]) -> bytes:
+    """A table for Dutch Excel: UTF-8 with a byte-order mark, `;` between cells, CRLF line ends.
+
+    Rows are encoded as they come, so a build never holds the table and its text side by side.
+    """
+    output = io.BytesIO()
+    text = io.TextIOWrapper(output, encoding="utf-8", newline="", write_through=True)
+    text.write("\ufeff")
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    for row in table:
+        writer.writerow([as_text(str(cell)) for cell in row])
+    text.detach()  # the bytes stay readable once the wrapper is gone
+    return output.getvalue()
 
 
-def rows(catalogue: Catalogue, site_url: str) -> list[list[str]]:
+def rows(catalogue: Catalogue, site_url: str) -> Iterator[list[str]]:
     """The header and one row per public record."""
-    table = [[column.name for column in COLUMNS]]
-    for item in json_export.export_data(catalogue, site_url)["interventions"]:
-        table.append([_cell(item, column) for column in COLUMNS])
-    return table
+    yield [column.name for column in COLUMNS]
+    for item in json_export.export_items(catalogue, site_url):
+        yield [_cell(item, column) for column in COLUMNS]
 
 
 def render(catalogue: Catalogue, site_url: str) -> bytes:
