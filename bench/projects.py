@@ -15,6 +15,7 @@ from bench import ROOT
 from bench.synthetic import write_catalogue
 from catalogus import build
 from catalogus import macros as catalogue_macros
+from catalogus.output import write_files
 from tests.site_project import make_project
 
 # Record folders copied into every synthetic project besides the synthetic interventions.
@@ -73,7 +74,7 @@ def static_project(project: Path, target: Path) -> Path:
     # Generated exactly as the hook does for a build of `project`.
     settings = build.load_settings(project, config.get("site_url", ""))
     docs = target / "docs"
-    build.write_files(build.generate_files(settings), docs)
+    write_files(build.generate_files(settings), docs)
     environment = _MacroEnvironment(project)
     catalogue_macros.define_env(environment)
     for page in docs.rglob("*.md"):

@@ -1,8 +1,10 @@
 """mkdocs hook: generates the catalogue's pages. The logic lives in `catalogus.site`."""
 
 from catalogus.site import (
+    on_build_error,
     on_config,
     on_files,
+    on_page_content,
     on_page_context,
     on_post_build,
     on_post_page,
@@ -11,8 +13,10 @@ from catalogus.site import (
 )
 
 __all__ = [
+    "on_build_error",
     "on_config",
     "on_files",
+    "on_page_content",
     "on_page_context",
     "on_post_build",
     "on_post_page",

@@ -5,7 +5,14 @@ import json
 
 import pytest
 
-from catalogus.search_index import introduction, is_copy, page_type, refine, rewrite
+from catalogus.search_index import (
+    introduction,
+    is_copy,
+    page_type,
+    refine,
+    refine_documents,
+    write,
+)
 
 from .site_project import build, make_project
 
@@ -200,18 +207,33 @@ def test_refining_twice_changes_nothing():
     assert refine(copy.deepcopy(once)) == once
 
 
-def test_rewrite_refines_the_file_the_theme_wrote(tmp_path):
+def test_write_puts_the_refined_index_over_the_file_the_theme_wrote(tmp_path):
     path = tmp_path / "search" / "search_index.json"
     path.parent.mkdir()
-    index = index_of(document("casussen/heiloo/", title="Sluiting in Heiloo"))
-    path.write_text(json.dumps(index), encoding="utf-8")
-    rewrite(tmp_path)
-    assert json.loads(path.read_text(encoding="utf-8")) == refine(index)
+    path.write_text("{}", encoding="utf-8")
+    index = index_of(document("casussen/heiloo/", title="Sluiting in Heiloo (Noord-Holland) – één"))
+    write(tmp_path, index["config"], index["docs"])
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == refine(index)
+    # Compact and in UTF-8, not escaped: the browser downloads the whole file.
+    assert "– één" in text
+    assert ": " not in text
 
 
-def test_rewrite_leaves_a_site_without_search_alone(tmp_path):
-    rewrite(tmp_path)
-    assert list(tmp_path.iterdir()) == []
+def test_a_page_refined_when_indexed_is_written_as_the_whole_index_refined(tmp_path):
+    (tmp_path / "search").mkdir()
+    pages = [
+        [document("regios/landelijk/", text="<p>Landelijk.</p> <ul><li>X</li></ul>")],
+        [
+            document("interventies/wet-bibob/"),
+            document("interventies/wet-bibob/#verwante-interventies"),
+        ],
+    ]
+    index = index_of(*(each for page in pages for each in page))
+    refined_per_page = [each for page in pages for each in refine_documents(page)]
+    write(tmp_path, index["config"], refined_per_page)
+    written = json.loads((tmp_path / "search" / "search_index.json").read_text("utf-8"))
+    assert written == refine(index)
 
 
 def test_the_built_site_has_the_refined_index(tmp_path, valid_record_data):

@@ -114,16 +114,6 @@ def preview_settings(settings: BuildSettings) -> tuple[BuildSettings, list[str]]
     return replace(settings, catalogue=settings.catalogue.without(left_out)), named
 
 
-def write_files(files: list[GeneratedFile], folder: Path) -> None:
-    for generated in files:
-        target = folder / generated.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(generated.content, bytes):
-            target.write_bytes(generated.content)
-        else:
-            target.write_text(generated.content, encoding="utf-8")
-
-
 def generated_pages(catalogue: Catalogue, root: Path = paths.ROOT) -> dict[str, str]:
     """The generated markdown pages of a catalogue by source path, without a site engine."""
     files = generate_files(BuildSettings(catalogue, root))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import build, freshness, new_record, paths, personal_data, proposal, releases
 from .kinds import INTERVENTIONS, KINDS, kind_of
-from .output import DuplicateOutput
+from .output import DuplicateOutput, write_files
 from .records import InvalidCatalogue, load_catalogue
 from .schema import for_editors_with_vocabularies, read_schema, render
 from .validation import Validator, record_paths
@@ -264,7 +264,7 @@ def generate(arguments: argparse.Namespace) -> int:
     except DuplicateOutput as error:
         print(f"catalogus: {error}", file=sys.stderr)
         return EXIT_INVALID
-    build.write_files(files, Path(arguments.folder))
+    write_files(files, Path(arguments.folder))
     print(f"{len(files)} bestanden geschreven in {arguments.folder}.", file=sys.stderr)
     return EXIT_VALID
 

@@ -60,3 +60,13 @@ def collect(groups: Iterable[Iterable[GeneratedFile]]) -> list[GeneratedFile]:
                 )
             taken[generated.path] = generated
     return list(taken.values())
+
+
+def write_files(files: Iterable[GeneratedFile], folder: Path) -> None:
+    for generated in files:
+        target = folder / generated.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(generated.content, bytes):
+            target.write_bytes(generated.content)
+        else:
+            target.write_text(generated.content, encoding="utf-8")

@@ -22,6 +22,7 @@ The page types follow the site's addresses, a public contract documented on /ove
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 # Record pages: /<folder>/<id>/.
@@ -107,13 +108,12 @@ def introduction(text: str) -> str:
     return paragraph.group(0) if paragraph else ""
 
 
-def refine(index: dict) -> dict:
-    """The search index with types as tags, copies left out and list pages weighed down.
-
-    Running it on its own result changes nothing, so a rebuild by `mkdocs serve` is safe.
-    """
-    documents = []
-    for document in index["docs"]:
+def refine_documents(documents: Iterable[dict]) -> list[dict]:
+    """Documents with types as tags, copies left out and list pages' text cut to their
+    introduction. Refining refined documents changes nothing, so a page can be refined when it
+    is indexed and the whole index again when it is written."""
+    refined = []
+    for document in documents:
         location = document["location"]
         if is_copy(location):
             continue
@@ -127,18 +127,24 @@ def refine(index: dict) -> dict:
         if kind in BOOSTS:
             # A boost an editor set in the page's front matter (`search: boost:`) wins.
             document.setdefault("boost", BOOSTS[kind])
-        documents.append(document)
+        refined.append(document)
+    return refined
+
+
+def refine(index: dict) -> dict:
+    """The search index with refined documents (above), and tags shown but not searched."""
     fields = {name: field for name, field in index["config"]["fields"].items() if name != "tags"}
-    return {**index, "config": {**index["config"], "fields": fields}, "docs": documents}
+    return {
+        **index,
+        "config": {**index["config"], "fields": fields},
+        "docs": refine_documents(index["docs"]),
+    }
 
 
-def rewrite(site_dir: Path) -> None:
-    """Refine the search index the theme wrote into a built site (if its search is on)."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
+def write(site_dir: Path, config: dict, documents: list[dict]) -> None:
+    """Write the refined index of `documents` (the theme's entries) over the theme's file."""
+    index = refine({"config": config, "docs": documents})
     # Compact, as the theme writes it: the browser downloads the whole file.
-    path.write_text(
-        json.dumps(refine(index), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    (Path(site_dir) / "search" / "search_index.json").write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )

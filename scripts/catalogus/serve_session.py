@@ -24,13 +24,14 @@ site after one-record changes of several kinds with a fresh build of the same fi
 import hashlib
 import logging
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .output import GeneratedFile
+from .output import GeneratedFile, write_files
 
 
 def without_dirty_warning(record: logging.LogRecord) -> bool:
@@ -89,12 +90,15 @@ class Session:
         self.built_entries: dict[str, list[dict]] = {}
         self.indexed = 0
         self.unfinished = False
+        # The generated files as mkdocs reads them; an unchanged one stays as last written.
+        self.folder = tempfile.TemporaryDirectory(prefix="catalogus-serve-")
 
     def site_files(
         self, config: MkDocsConfig, files: Files, generated: Iterable[GeneratedFile]
     ) -> list[File]:
-        """The generated files as mkdocs files, each marked modified or not; prepares the site
-        folder for a dirty build (see the module's description)."""
+        """The generated files as mkdocs files, each marked modified or not and read from the
+        session's folder; prepares the site folder for a dirty build (see the module's
+        description)."""
         key = site_key(config)
         # A build that failed half-way may have written pages the digests do not describe.
         if key != self.site_key or self.unfinished:
@@ -103,13 +107,16 @@ class Session:
         self.unfinished = True
         self.pending_digests, self.pending_destinations = {}, {}
         self.built_entries, self.indexed = {}, 0
+        folder = Path(self.folder.name)
         site_files = []
         for generated_file in generated:
             site_file = GeneratedSiteFile.generated(
-                config, generated_file.path, content=generated_file.content
+                config, generated_file.path, abs_src_path=str(folder / generated_file.path)
             )
             digest = _digest(generated_file)
             site_file.modified = self.digests.get(generated_file.path) != digest
+            if site_file.modified:
+                write_files([generated_file], folder)
             self.pending_digests[generated_file.path] = digest
             self.pending_destinations[generated_file.path] = site_file.abs_dest_path
             site_files.append(site_file)

@@ -7,6 +7,8 @@ robots.txt, the sitemap's dates and the Dutch search stemmer.
 """
 
 import logging
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import build, exports, kinds, markdown_text, records, search_index, security, serve_session
-from .output import BuildSettings, DuplicateOutput, GeneratedFile
+from .output import BuildSettings, DuplicateOutput, GeneratedFile, write_files
 from .records import InvalidCatalogue
 
 
@@ -30,6 +32,9 @@ class _Build:
     # `--dirty` (`make serve`): what one build keeps for the next, which builds only what changed.
     session: ClassVar[serve_session.Session | None] = None
     site_files: ClassVar[Files | None] = None
+    indexed: ClassVar[int] = 0  # the search documents refined so far in this build
+    # Where the generated files wait for mkdocs to read them (see `on_files`).
+    folder: ClassVar[tempfile.TemporaryDirectory | None] = None
 
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
@@ -78,6 +83,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for path in left_out:
                 log.info("Niet in de voorvertoning: %s (voer 'make validate' uit).", path)
         _Build.settings = settings
+        _Build.indexed = 0
         files = build.generate_files(settings)
         _Build.files = {generated.path: generated for generated in files}
     except InvalidCatalogue as error:
@@ -100,9 +106,16 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The generated files join the site from a folder, not from memory: mkdocs keeps every file
+    it is given until the build ends, and reads one from disk only when it uses it. At 10,000
+    records the generated files are some 400 MiB."""
     if _Build.session is None:
+        _release_folder()
+        _Build.folder = tempfile.TemporaryDirectory(prefix="catalogus-site-")
+        folder = Path(_Build.folder.name)
+        write_files(_Build.files.values(), folder)
         generated_files = [
-            File.generated(config, generated.path, content=generated.content)
+            File.generated(config, generated.path, abs_src_path=str(folder / generated.path))
             for generated in _Build.files.values()
         ]
     else:
@@ -110,7 +123,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for generated_file in generated_files:
         files.append(generated_file)
     _Build.site_files = files
+    # What is still needed of them: their record files (edit links) and dates (the sitemap).
+    _Build.files = {
+        path: replace(generated, content="") for path, generated in _Build.files.items()
+    }
     return files
+
+
+def _release_folder() -> None:
+    if _Build.folder is not None:
+        _Build.folder.cleanup()
+        _Build.folder = None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """mkdocs keeps every page's markdown until the build ends; after this only its HTML is used.
+    Empty, not None: None is mkdocs' sign of a page not read yet, which has no title."""
+    page.markdown = ""
+    return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -122,15 +152,32 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
             if generated.source and config.repo_url
             else None
         )
-    search = config.plugins.get("material/search")
-    if _Build.session is not None and search is not None:
+    search = _search_plugin(config)
+    if search is not None:
         # The theme's search plugin indexed this page just before (hooks run after plugins).
-        _Build.session.keep_search_entries(page.url, search.search_index.entries)
+        # Its documents are refined now, so the index never holds the text that goes.
+        entries = search.search_index.entries
+        entries[_Build.indexed :] = search_index.refine_documents(entries[_Build.indexed :])
+        _Build.indexed = len(entries)
+        if _Build.session is not None:
+            _Build.session.keep_search_entries(page.url, entries)
     return context
 
 
+def _search_plugin(config: MkDocsConfig):
+    search = config.plugins.get("material/search")
+    return search if search is not None and search.config.enabled else None
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # The page is rendered: mkdocs would keep its HTML until the build ends (the search plugin
+    # took its text before, in `on_page_context`).
+    page.content = None
     return security.with_content_security_policy(output, live_reload=_Build.serving)
+
+
+def on_build_error(error: Exception) -> None:
+    _release_folder()
 
 
 def robots_txt(internal: bool, site_url: str) -> str:
@@ -168,16 +215,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not theme_script.endswith("\n" + patch):
         dutch_search.write_text(theme_script + "\n" + patch, encoding="utf-8")
     session = _Build.session
-    search = config.plugins.get("material/search")
+    search = _search_plugin(config)
     page_urls = [file.page.url for file in _Build.site_files.documentation_pages() if file.page]
-    if session is not None and search is not None:
+    if search is not None:
         # A dirty build indexed only the pages it built: the index is written whole again.
-        search.search_index.entries = session.search_entries_of(page_urls)
-        (site_dir / "search/search_index.json").write_text(
-            search.search_index.generate_search_index(None), encoding="utf-8"
-        )
-    # Runs after the theme's search plugin wrote the index: hooks come after plugins.
-    search_index.rewrite(Path(config.site_dir))
+        if session is not None:
+            search.search_index.entries = session.search_entries_of(page_urls)
+        # As the theme writes it (its `generate_search_index`), refined. Written from memory
+        # over the theme's file: reading that back would hold a second copy of the whole index.
+        theme_config = search.search_index.config
+        search_config = {
+            key: theme_config[key] for key in ("lang", "separator", "pipeline", "fields")
+        }
+        search_index.write(site_dir, search_config, search.search_index.entries)
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
     hand_written = [
         GeneratedFile(path, "", last_modified=date)
@@ -192,3 +242,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     if session is not None:
         session.finish(page_urls)
+    _release_folder()
