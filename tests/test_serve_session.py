@@ -13,7 +13,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from catalogus import markdown_text, records, serve_session, site
+from catalogus import intervention_pages, markdown_text, records, serve_session, site
 
 from .site_project import make_project
 
@@ -89,6 +89,37 @@ def draft_fixed(project: Path, original: dict) -> None:
     write(project, "tweede", original["tweede"])
 
 
+def case_naming(project: Path, original: dict) -> None:
+    """A SYNTHETIC case that names `eerste`: its page lists the case."""
+    record = original["eerste"]
+    case = {
+        "title": "Verzonnen casus",
+        "summary": "Een verzonnen casus voor de test.",
+        "situation": "Een verzonnen situatie.",
+        "approach": "Een verzonnen aanpak.",
+        "lessons": "Een verzonnen les.",
+        "interventions": ["eerste"],
+        "phenomena": ["vastgoed"],
+        "country": "NL",
+        "sources": record["sources"],
+        "last_reviewed": record["last_reviewed"],
+    }
+    (project / "cases").mkdir(exist_ok=True)
+    text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False)
+    (project / "cases" / "verzonnen-casus.yml").write_text(text, encoding="utf-8")
+
+
+def relabel_kind(project: Path, original: dict) -> None:
+    """A vocabulary's label changes: every page that shows the term shows the new label."""
+    kinds_file = project / "vocabularies" / "kinds.yml"
+    terms = yaml.safe_load(kinds_file.read_text(encoding="utf-8"))
+    changed = [
+        term | {"label": "Verzonnen soort"} if term["slug"] == "bestuurlijk" else term
+        for term in terms
+    ]
+    kinds_file.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+
+
 CHANGES = {
     "text edited": lambda project, original: change(
         project, "eerste", description="Een andere, verzonnen beschrijving."
@@ -100,6 +131,15 @@ CHANGES = {
         project, "eerste", phenomena=["vastgoed"]
     ),
     "title changed": lambda project, original: change(project, "tweede", title="Andere titel"),
+    # `eerste` lists `derde` as related, with its title.
+    "title of a related record changed": lambda project, original: change(
+        project, "derde", title="Nieuwe titel van de derde"
+    ),
+    "case naming a record added": case_naming,
+    "case naming a record removed": lambda project, original: (
+        project / "cases" / "verzonnen-casus.yml"
+    ).unlink(),
+    "vocabulary label changed": relabel_kind,
     # `eerste` refers to `derde`: its page becomes a draft with a problem, and is fixed again.
     "record deleted": lambda project, original: (project / "interventions" / "derde.yml").unlink(),
     "record added again": lambda project, original: write(project, "derde", original["derde"]),
@@ -125,6 +165,8 @@ def serve_session_in_this_process(monkeypatch):
     """What `make serve` keeps between builds, for this test only."""
     monkeypatch.setattr(records, "_kept", None)
     monkeypatch.setattr(markdown_text, "_rendered", None)
+    monkeypatch.setattr(intervention_pages, "_kept_pages", None)
+    monkeypatch.setattr(intervention_pages, "_kept_vocabularies", None)
     monkeypatch.setattr(site._Build, "session", None)
     monkeypatch.setattr(site._Build, "serving", False)
 

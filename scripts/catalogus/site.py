@@ -15,7 +15,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import build, exports, kinds, markdown_text, records, search_index, security, serve_session
+from . import (
+    build,
+    exports,
+    intervention_pages,
+    kinds,
+    markdown_text,
+    records,
+    search_index,
+    security,
+    serve_session,
+)
 from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
@@ -50,6 +60,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if dirty:
         records.keep_between_builds()
         markdown_text.keep_rendered()
+        intervention_pages.keep_pages()
         # mkdocs warns that a dirty build may leave pages stale, which `strict: true` turns into
         # a failed build; serve_session keeps exactly those pages right.
         logging.getLogger("mkdocs.commands.build").addFilter(serve_session.without_dirty_warning)
