@@ -65,8 +65,10 @@ def differences(incremental: Path, fresh: Path) -> list[str]:
     """The files that are not the same in both sites, or not in both."""
     found = []
     for folder in [fresh, *sorted(path for path in fresh.rglob("*") if path.is_dir())]:
-        comparison = filecmp.dircmp(incremental / folder.relative_to(fresh), folder)
         where = folder.relative_to(fresh)
+        if not (incremental / where).is_dir():
+            continue  # named as "only in a fresh build" in the folder that holds it
+        comparison = filecmp.dircmp(incremental / where, folder)
         found += [f"only after the change: {where / name}" for name in comparison.left_only]
         found += [f"only in a fresh build: {where / name}" for name in comparison.right_only]
         _, mismatch, errors = filecmp.cmpfiles(
@@ -140,6 +142,25 @@ CHANGES = {
         project / "cases" / "verzonnen-casus.yml"
     ).unlink(),
     "vocabulary label changed": relabel_kind,
+    # Changes that give other records' checks another answer while their own files stay as they
+    # are: each makes or mends a problem in a record whose file did not change.
+    "referenced record made internal": lambda project, original: change(
+        project, "derde", access="internal"
+    ),
+    "referenced record public again": lambda project, original: write(
+        project, "derde", original["derde"]
+    ),
+    "former id": lambda project, original: change(project, "tweede", former_ids=["oude-aanpak"]),
+    "former id shared": lambda project, original: change(
+        project, "derde", former_ids=["oude-aanpak"]
+    ),
+    "former id no longer shared": lambda project, original: write(
+        project, "derde", original["derde"]
+    ),
+    "duplicate id made": lambda project, original: write(project, "Tweede", original["tweede"]),
+    "duplicate id removed": lambda project, original: (
+        project / "interventions" / "Tweede.yml"
+    ).unlink(),
     # `eerste` refers to `derde`: its page becomes a draft with a problem, and is fixed again.
     "record deleted": lambda project, original: (project / "interventions" / "derde.yml").unlink(),
     "record added again": lambda project, original: write(project, "derde", original["derde"]),
