@@ -2,6 +2,7 @@
 
 from catalogus.site import (
     on_config,
+    on_env,
     on_files,
     on_page_context,
     on_post_build,
@@ -12,6 +13,7 @@ from catalogus.site import (
 
 __all__ = [
     "on_config",
+    "on_env",
     "on_files",
     "on_page_context",
     "on_post_build",

@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 from typing import ClassVar
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -122,6 +123,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated_file)
     _Build.site_files = files
     return files
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _Build.session is not None:
+        env.bytecode_cache = _Build.session.templates
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
