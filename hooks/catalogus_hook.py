@@ -3,6 +3,7 @@
 from catalogus.site import (
     on_build_error,
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,
@@ -15,6 +16,7 @@ from catalogus.site import (
 __all__ = [
     "on_build_error",
     "on_config",
+    "on_env",
     "on_files",
     "on_page_content",
     "on_page_context",

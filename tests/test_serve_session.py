@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from catalogus import markdown_text, records, serve_session, site
+from catalogus import intervention_pages, markdown_text, records, serve_session, site
 
 from .site_project import make_project
 
@@ -65,8 +66,10 @@ def differences(incremental: Path, fresh: Path) -> list[str]:
     """The files that are not the same in both sites, or not in both."""
     found = []
     for folder in [fresh, *sorted(path for path in fresh.rglob("*") if path.is_dir())]:
-        comparison = filecmp.dircmp(incremental / folder.relative_to(fresh), folder)
         where = folder.relative_to(fresh)
+        if not (incremental / where).is_dir():
+            continue  # named as "only in a fresh build" in the folder that holds it
+        comparison = filecmp.dircmp(incremental / where, folder)
         found += [f"only after the change: {where / name}" for name in comparison.left_only]
         found += [f"only in a fresh build: {where / name}" for name in comparison.right_only]
         _, mismatch, errors = filecmp.cmpfiles(
@@ -89,6 +92,37 @@ def draft_fixed(project: Path, original: dict) -> None:
     write(project, "tweede", original["tweede"])
 
 
+def case_naming(project: Path, original: dict) -> None:
+    """A SYNTHETIC case that names `eerste`: its page lists the case."""
+    record = original["eerste"]
+    case = {
+        "title": "Verzonnen casus",
+        "summary": "Een verzonnen casus voor de test.",
+        "situation": "Een verzonnen situatie.",
+        "approach": "Een verzonnen aanpak.",
+        "lessons": "Een verzonnen les.",
+        "interventions": ["eerste"],
+        "phenomena": ["vastgoed"],
+        "country": "NL",
+        "sources": record["sources"],
+        "last_reviewed": record["last_reviewed"],
+    }
+    (project / "cases").mkdir(exist_ok=True)
+    text = yaml.safe_dump(case, allow_unicode=True, sort_keys=False)
+    (project / "cases" / "verzonnen-casus.yml").write_text(text, encoding="utf-8")
+
+
+def relabel_kind(project: Path, original: dict) -> None:
+    """A vocabulary's label changes: every page that shows the term shows the new label."""
+    kinds_file = project / "vocabularies" / "kinds.yml"
+    terms = yaml.safe_load(kinds_file.read_text(encoding="utf-8"))
+    changed = [
+        term | {"label": "Verzonnen soort"} if term["slug"] == "bestuurlijk" else term
+        for term in terms
+    ]
+    kinds_file.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+
+
 CHANGES = {
     "text edited": lambda project, original: change(
         project, "eerste", description="Een andere, verzonnen beschrijving."
@@ -100,6 +134,34 @@ CHANGES = {
         project, "eerste", phenomena=["vastgoed"]
     ),
     "title changed": lambda project, original: change(project, "tweede", title="Andere titel"),
+    # `eerste` lists `derde` as related, with its title.
+    "title of a related record changed": lambda project, original: change(
+        project, "derde", title="Nieuwe titel van de derde"
+    ),
+    "case naming a record added": case_naming,
+    "case naming a record removed": lambda project, original: (
+        project / "cases" / "verzonnen-casus.yml"
+    ).unlink(),
+    "vocabulary label changed": relabel_kind,
+    # Changes that give other records' checks another answer while their own files stay as they
+    # are: each makes or mends a problem in a record whose file did not change.
+    "referenced record made internal": lambda project, original: change(
+        project, "derde", access="internal"
+    ),
+    "referenced record public again": lambda project, original: write(
+        project, "derde", original["derde"]
+    ),
+    "former id": lambda project, original: change(project, "tweede", former_ids=["oude-aanpak"]),
+    "former id shared": lambda project, original: change(
+        project, "derde", former_ids=["oude-aanpak"]
+    ),
+    "former id no longer shared": lambda project, original: write(
+        project, "derde", original["derde"]
+    ),
+    "duplicate id made": lambda project, original: write(project, "Tweede", original["tweede"]),
+    "duplicate id removed": lambda project, original: (
+        project / "interventions" / "Tweede.yml"
+    ).unlink(),
     # `eerste` refers to `derde`: its page becomes a draft with a problem, and is fixed again.
     "record deleted": lambda project, original: (project / "interventions" / "derde.yml").unlink(),
     "record added again": lambda project, original: write(project, "derde", original["derde"]),
@@ -125,6 +187,8 @@ def serve_session_in_this_process(monkeypatch):
     """What `make serve` keeps between builds, for this test only."""
     monkeypatch.setattr(records, "_kept", None)
     monkeypatch.setattr(markdown_text, "_rendered", None)
+    monkeypatch.setattr(intervention_pages, "_kept_pages", None)
+    monkeypatch.setattr(intervention_pages, "_kept_vocabularies", None)
     monkeypatch.setattr(site._Build, "session", None)
     monkeypatch.setattr(site._Build, "serving", False)
 
@@ -153,3 +217,22 @@ def test_after_each_change_the_served_site_equals_a_fresh_build(
         fresh = tmp_path / f"fresh-{number}"
         fresh_build(project, fresh)
         assert differences(served, fresh) == [], name
+
+
+def test_a_kept_template_is_compiled_again_when_its_source_changed(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    kept = serve_session.KeptTemplates()
+
+    def render() -> str:
+        # A new environment per build, as mkdocs makes one; the compilations are kept.
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates), bytecode_cache=kept
+        )
+        return environment.get_template("page.html").render(name="wereld")
+
+    (templates / "page.html").write_text("Hallo {{ name }}", encoding="utf-8")
+    assert render() == "Hallo wereld"
+    assert kept.compiled
+    (templates / "page.html").write_text("Dag {{ name }}", encoding="utf-8")
+    assert render() == "Dag wereld"

@@ -5,8 +5,9 @@ import datetime
 from . import freshness, urls
 from .exports import linked_data
 from .output import BuildSettings, GeneratedFile, record_source
-from .records import Catalogue, Intervention
+from .records import Case, Catalogue, Intervention
 from .rendering import record_markdown, render
+from .vocabularies import Vocabularies
 
 TEXT_SECTIONS = {"approach": "Aanpak", "results": "Resultaten", "lessons": "Lessen"}
 IMPLEMENTATION_SECTIONS = {
@@ -17,12 +18,72 @@ IMPLEMENTATION_SECTIONS = {
 }
 
 
+# `make serve` generates every page again after each change, so it keeps each intervention page
+# with what it was made from (see `keep_pages`); a full build makes each page once and keeps none.
+_kept_pages: dict[str, tuple[tuple, str]] | None = None
+_kept_vocabularies: Vocabularies | None = None
+
+
+def keep_pages() -> None:
+    global _kept_pages
+    if _kept_pages is None:
+        _kept_pages = {}
+
+
 def intervention_page(
     catalogue: Catalogue,
     record: Intervention,
     site_url: str = "",
     today: datetime.date | None = None,
     published: str = "",
+) -> str:
+    """The page's markdown. Besides the record, it shows its related and counterpart records,
+    the cases that name it, the vocabularies' labels, the address of the site, whether the record
+    is overdue for review today, and the day it was first published: a kept page is used only
+    while all of these are equal to what it was made from."""
+    today = today or datetime.date.today()
+    related = [
+        catalogue.interventions[other]
+        for other in record.related
+        if other in catalogue.interventions
+    ]
+    counterparts = [catalogue.interventions[other] for other in record.dutch_counterparts]
+    cases = [case for case in catalogue.cases.values() if record.id in case.interventions]
+    if _kept_pages is None:
+        return _intervention_page(
+            catalogue, record, related, counterparts, cases, site_url, today, published
+        )
+    _keep_pages_of(catalogue.vocabularies)
+    inputs = (record, related, counterparts, cases, site_url, today, published)
+    kept = _kept_pages.get(record.id)
+    if kept is None or kept[0] != inputs:
+        page = _intervention_page(
+            catalogue, record, related, counterparts, cases, site_url, today, published
+        )
+        kept = _kept_pages[record.id] = (inputs, page)
+    return kept[1]
+
+
+def _keep_pages_of(vocabularies: Vocabularies) -> None:
+    """Kept pages show the labels of the vocabularies they were made with: others drop them.
+    A build reads the vocabularies again only when a file changed, so most calls compare no
+    more than the object."""
+    global _kept_vocabularies
+    if vocabularies is not _kept_vocabularies:
+        if vocabularies != _kept_vocabularies:
+            _kept_pages.clear()
+        _kept_vocabularies = vocabularies
+
+
+def _intervention_page(
+    catalogue: Catalogue,
+    record: Intervention,
+    related: list[Intervention],
+    counterparts: list[Intervention],
+    cases: list[Case],
+    site_url: str,
+    today: datetime.date,
+    published: str,
 ) -> str:
     text = {
         "description": record_markdown(record.description),
@@ -43,15 +104,11 @@ def intervention_page(
         catalogue=catalogue,
         record=record,
         text=text,
-        overdue=freshness.is_overdue(record.last_reviewed, today or datetime.date.today()),
+        overdue=freshness.is_overdue(record.last_reviewed, today),
         review_months=freshness.REVIEW_MONTHS,
-        related=[
-            catalogue.interventions[other]
-            for other in record.related
-            if other in catalogue.interventions
-        ],
-        counterparts=[catalogue.interventions[other] for other in record.dutch_counterparts],
-        cases=[case for case in catalogue.cases.values() if record.id in case.interventions],
+        related=related,
+        counterparts=counterparts,
+        cases=cases,
         citation=linked_data.citation(record, site_url),
         linked_data=linked_data.json_ld_text(record, catalogue, site_url, published),
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import kinds, paths, personal_data
+from .kept_checks import KeptChecks
 from .validation import Problem, Validator, record_paths
 from .vocabularies import Term, Vocabularies, load_vocabularies
 
@@ -366,8 +367,9 @@ _last_loaded: tuple[tuple, "Catalogue", list[Problem]] | None = None
 
 def keep_between_builds() -> None:
     """`make serve` builds again after every change: the validator is kept while the schemas,
-    vocabularies and contacts it was made from are unchanged, and a record file is parsed again
-    only when it changed."""
+    vocabularies and contacts it was made from are unchanged, a record file is parsed again
+    only when it changed, and checked again only when it or what its checks read of other
+    records changed (`kept_checks`)."""
     global _kept
     if _kept is None:
         _kept = _KeptBetweenBuilds()
@@ -405,6 +407,7 @@ def _validator(root: Path, vocabularies: Vocabularies, inputs: tuple) -> Validat
             )
         }
         _kept.validators[key].loaded = {}
+        _kept.validators[key].kept_checks = KeptChecks()
     return _kept.validators[key]
 
 

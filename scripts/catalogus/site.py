@@ -12,12 +12,23 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import build, exports, kinds, markdown_text, records, search_index, security, serve_session
+from . import (
+    build,
+    exports,
+    intervention_pages,
+    kinds,
+    markdown_text,
+    records,
+    search_index,
+    security,
+    serve_session,
+)
 from .output import BuildSettings, DuplicateOutput, GeneratedFile, write_files
 from .records import InvalidCatalogue
 
@@ -55,6 +66,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if dirty:
         records.keep_between_builds()
         markdown_text.keep_rendered()
+        intervention_pages.keep_pages()
         # mkdocs warns that a dirty build may leave pages stale, which `strict: true` turns into
         # a failed build; serve_session keeps exactly those pages right.
         logging.getLogger("mkdocs.commands.build").addFilter(serve_session.without_dirty_warning)
@@ -141,6 +153,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     Empty, not None: None is mkdocs' sign of a page not read yet, which has no title."""
     page.markdown = ""
     return html
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    if _Build.session is not None:
+        env.bytecode_cache = _Build.session.templates
+    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -12,6 +12,7 @@ import fastjsonschema
 import jsonschema
 
 from . import checks, personal_data, schema_messages
+from .kept_checks import KeptChecks
 from .kinds import INTERVENTIONS, KINDS, RecordKind, kind_of
 from .loading import LoadError, Positions, parse, parse_fast, read_file
 from .schema import plain, read_schema, schema_with_vocabularies
@@ -117,6 +118,8 @@ class Validator:
         # `make serve` keeps one validator between builds: a file is parsed again only when its
         # modification time or size changed (path → (those, what it loaded as)).
         self.loaded: dict[Path, tuple[tuple[int, int], tuple[str, Any, Positions]]] | None = None
+        # And each file's problems, while what they were found from is unchanged.
+        self.kept_checks: KeptChecks | None = None
 
     @classmethod
     def for_catalogue(
@@ -278,7 +281,17 @@ class Validator:
             former_id_owners=_former_id_owners(interventions),
         )
         for record in records:
-            problems.extend(self.check_record(record, context))
+            if self.kept_checks is None:
+                problems.extend(self.check_record(record, context))
+            else:
+                problems.extend(
+                    self.kept_checks.problems(
+                        str(record.path),
+                        record.text,
+                        context,
+                        lambda noting, record=record: self.check_record(record, noting),
+                    )
+                )
         problems.extend(self.check_ids(records))
         return records, sorted(set(problems))
 
