@@ -47,19 +47,35 @@ def browser():
 
 
 class Visit:
-    """A page plus what happened while it was open: console errors and requests."""
+    """A page plus what happened while it was open: console errors and requests.
+
+    A visit waits for the load event only. The network goes quiet about 1.5 s later, once the
+    search worker has built its index: the errors and the requests are read after that, and a
+    test that needs the search (or the page as it looks then) calls `settle` first.
+    """
 
     def __init__(self, page):
         self.page = page
-        self.errors: list[str] = []
+        self._errors: list[str] = []
         self.requests: list[str] = []
         page.on(
-            "console", lambda message: message.type == "error" and self.errors.append(message.text)
+            "console",
+            lambda message: message.type == "error" and self._errors.append(message.text),
         )
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("pageerror", lambda error: self._errors.append(str(error)))
         page.on("request", lambda request: self.requests.append(request.url))
 
+    def settle(self) -> None:
+        """Wait until the network is quiet: then the search worker has built its index."""
+        self.page.wait_for_load_state("networkidle")
+
+    @property
+    def errors(self) -> list[str]:
+        self.settle()
+        return self._errors
+
     def foreign_requests(self, base_url: str) -> list[str]:
+        self.settle()
         return [
             url
             for url in self.requests
@@ -85,7 +101,6 @@ def visit(browser):
         page = context.new_page()
         result = Visit(page)
         page.goto(url)
-        page.wait_for_load_state("networkidle")
         return result
 
     yield open_page

@@ -51,6 +51,7 @@ class Result:
 def search(visit, base_url, query: str, color_scheme: str = "light"):
     """A fresh page with `query` typed into Material's search and its results shown."""
     visit_result = visit(base_url + "/", color_scheme=color_scheme)
+    visit_result.settle()
     page = visit_result.page
     page.locator("input.md-search__input").click()
     # The whole query at once, then a key that changes nothing: Material searches on keyup.
