@@ -42,13 +42,15 @@ PLATE_WITH_A_LETTER = re.compile(
 # Wherever a pattern matches, its anchor matches the classes at most its reach further on.
 IBAN_ANCHOR = re.compile(rb"AA00")  # [A-Z][A-Z]\d\d
 CITIZEN_SERVICE_NUMBER_ANCHOR = re.compile(rb"0000(?:00000|\.00\.000)")
-# `[1-9](?:\)?[\s-]?\d){8}`, which begins at most 9 characters after the match ("0031 (0) 6").
+# `[1-9](?:\)?[\s-]?\d){8}`, whose first digit stands at most 9 characters after the start of
+# the match: "0031", a separator, "(0)" and a separator.
 PHONE_NUMBER_ANCHOR = re.compile(rb"0(?:\)?[ 0-]?0){8}")
 PHONE_NUMBER_REACH = 9
 # Lead bytes of the UTF-8 characters beyond ASCII that `\d` or `\s` match: the first byte of a
 # character decides its class, and the bytes that continue it are dropped, so the classes have
-# one byte per character. A lead byte that can start a digit counts as a digit (so as "0"), also
-# where it starts whitespace or neither. tests/test_personal_data.py checks every code point.
+# one byte per character. A lead byte that can start a digit counts as a digit ("0"), also where
+# it can start whitespace (\xe1) or neither; so the phone anchor takes "0" as a separator too.
+# tests/test_personal_data.py checks every code point.
 NON_ASCII_DIGIT_LEADS = b"\xd9\xdb\xdf\xe0\xe1\xea\xef\xf0\xf1\xf2\xf3\xf4"
 NON_ASCII_SPACE_LEADS = b"\xc2\xe2\xe3"
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
