@@ -312,3 +312,66 @@ def test_every_text_with_a_licence_plate_has_a_plate_with_a_letter(text):
 @pytest.mark.parametrize("plate", SIDE_CODES.values(), ids=[f"side-code-{n}" for n in SIDE_CODES])
 def test_every_side_code_has_a_plate_with_a_letter(plate):
     assert personal_data.PLATE_WITH_A_LETTER.search(f"kenteken {plate}.")
+
+
+def test_every_character_has_one_class_and_digits_and_whitespace_keep_theirs():
+    every_character = "".join(map(chr, range(0x110000)))
+    classes = personal_data._classes(every_character)
+    assert len(classes) == len(every_character)
+    for pattern, allowed in ((r"\d", b"0"), (r"\s", b" 0"), (r"[A-Z]", b"A"), (r"[.)-]", None)):
+        for match in re.finditer(pattern, every_character):
+            expected = allowed or match.group().encode()
+            assert classes[match.start()] in expected, (hex(match.start()), pattern)
+
+
+# Digits, whitespace and @ signs beyond ASCII (Arabic-Indic, full-width, Myanmar, mathematical;
+# no-break, thin, ideographic and Ogham spaces, NEL), and the characters a number is written with.
+NEAR_MISSES = st.sampled_from(
+    list("0123456789٣３၃𝟑AKLNXZa+-().@＠ \n\x1c\x85\u00a0\u2009\u3000\u1680_é–")
+)
+# The longest way to write a phone number's start: "0031", a separator, "(0)", a separator.
+SAMPLE_VALUES = st.sampled_from(
+    [value for value, _ in SAMPLES.values()] + ["0031 (0) 6 1234 5678", "0031-(0)-612345678"]
+)
+# Runs of digits with what may stand between them, after what may start a phone number.
+DIGIT_RUNS = st.builds(
+    "{}{}".format,
+    st.sampled_from(["", "0", "+31", "0031", "(0", "(010)", "0 (0)", "+31 (0) "]),
+    st.lists(
+        st.sampled_from(list("0123456789٣３")) | st.sampled_from(list(" -).\u1680\u00a0")),
+        min_size=8,
+        max_size=24,
+    ).map("".join),
+)
+# Texts with several samples, so an IBAN can stand beside the number it must not leave behind.
+TEXTS = st.lists(NEAR_MISSES | SAMPLE_VALUES | DIGIT_RUNS, max_size=12).map("".join)
+PLAIN_SEARCHES = {"_matches": lambda pattern, anchor, reach, text, classes: pattern.finditer(text)}
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(TEXTS)
+def test_each_pattern_tried_at_its_anchors_finds_what_a_scan_finds(text):
+    classes = personal_data._classes(text)
+    for pattern, anchor, reach in (
+        (personal_data.IBAN, personal_data.IBAN_ANCHOR, 0),
+        (personal_data.CITIZEN_SERVICE_NUMBER, personal_data.CITIZEN_SERVICE_NUMBER_ANCHOR, 0),
+        (
+            personal_data.PHONE_NUMBER,
+            personal_data.PHONE_NUMBER_ANCHOR,
+            personal_data.PHONE_NUMBER_REACH,
+        ),
+    ):
+        anchored = personal_data._matches(pattern, anchor, reach, text, classes)
+        assert [match.span() for match in anchored] == [
+            match.span() for match in pattern.finditer(text)
+        ], pattern.pattern
+
+
+@settings(max_examples=1000, derandomize=True, deadline=None)
+@given(TEXTS)
+def test_find_finds_what_it_finds_scanning_the_whole_text(text):
+    anchored = find(text, ALLOWLIST)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for name, plain in PLAIN_SEARCHES.items():
+            monkeypatch.setattr(personal_data, name, plain)
+        assert anchored == find(text, ALLOWLIST)

@@ -1,10 +1,12 @@
 """The validator refuses markup, unsafe links and recognisable personal data in records."""
 
+import urllib.parse
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalogus import personal_data
+from catalogus import checks, personal_data
 from catalogus.checks import (
     REFERENCE_FIELDS,
     UNSAFE_SCHEME,
@@ -318,3 +320,22 @@ SCHEME_ALPHABET = st.sampled_from(
 def test_the_reversed_unsafe_scheme_finds_what_the_forward_one_finds(text):
     # The whole record's text is searched backwards, from colon to colon (see checks.py).
     assert bool(UNSAFE_SCHEME_REVERSED.search(text[::-1])) == bool(UNSAFE_SCHEME.search(text))
+
+
+ADDRESS_PARTS = st.sampled_from(
+    ["https://", "http://", "HTTPS://", " https://", "\thttps://", "scribd.com", "www.", "5dok",
+     ".net", "Yumpu.com", "ſcribd.com", "sCribd", "K", "\u212a", "-", ".", "/", "?", "#", ":80",
+     "user@", "[::1]", "[", "%", "\n", "\r", "\t", " ", "é", "xn--", "studocu.com."]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, derandomize=True, deadline=None)
+@given(st.lists(ADDRESS_PARTS, max_size=8).map("".join))
+def test_a_plainly_written_host_is_the_host_urlsplit_finds(url):
+    try:
+        expected = (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        with pytest.raises(ValueError):
+            checks._host(url)
+    else:
+        assert checks._host(url) == expected

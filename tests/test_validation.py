@@ -1,6 +1,7 @@
 """The validator: schema errors in Dutch, rule checks, positions, and how problems are reported."""
 
 import datetime
+import gc
 from pathlib import Path
 
 import jsonschema
@@ -639,3 +640,42 @@ def test_a_country_in_the_wrong_case_gets_its_suggestion_and_nothing_else(valida
 def test_a_record_without_a_country_is_not_told_it_is_foreign(validate_record, mutate):
     [problem] = validate_record(mutate("country: NL\n", ""))
     assert problem.field == "country" and "ontbreekt" in problem.message
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_pauses_the_cyclic_collector_and_leaves_it_as_it_was(
+    validator, write_record, valid_record_text, monkeypatch, enabled
+):
+    paths = [write_record(valid_record_text, f"record-{number}.yml") for number in range(20)]
+    read_fast = validation._read_fast
+    collector_on = []
+
+    def read_and_note(path: Path):
+        collector_on.append(gc.isenabled())
+        return read_fast(path)
+
+    monkeypatch.setattr(validation, "_read_fast", read_and_note)
+    was_enabled = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        records, problems = validator.load(paths)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert len(records) == 20 and problems == []
+    assert collector_on == [False] * 20
+
+
+def test_loading_leaves_no_reference_cycles_for_the_paused_collector(
+    validator, write_record, valid_record_text
+):
+    paths = [write_record(valid_record_text, f"record-{number}.yml") for number in range(20)]
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        records, _ = validator.load(paths)
+        assert gc.collect() == 0
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert len(records) == 20
