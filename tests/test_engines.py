@@ -43,6 +43,32 @@ def test_two_generators_for_one_path_are_refused():
         )
 
 
+def test_generating_into_a_folder_writes_what_generating_in_memory_holds(tmp_path):
+    """The mkdocs build writes the files as they are made and keeps them without content."""
+    settings = build.load_settings(ROOT)
+    in_memory = build.generate_files(settings)
+    written = build.generate_files(settings, tmp_path)
+    assert [(each.path, each.source, each.last_modified) for each in written] == [
+        (each.path, each.source, each.last_modified) for each in in_memory
+    ]
+    assert all(each.content == "" for each in written)
+    for each in in_memory:
+        content = each.content if isinstance(each.content, bytes) else each.content.encode()
+        assert (tmp_path / each.path).read_bytes() == content, each.path
+
+
+def test_a_path_taken_twice_is_refused_when_writing_into_a_folder_too(tmp_path):
+    with pytest.raises(DuplicateOutput, match=r"fenomenen/vastgoed\.md"):
+        collect(
+            [
+                [GeneratedFile("fenomenen/vastgoed.md", "a")],
+                [GeneratedFile("fenomenen/vastgoed.md", "b")],
+            ],
+            tmp_path,
+        )
+    assert (tmp_path / "fenomenen/vastgoed.md").read_text(encoding="utf-8") == "a"
+
+
 def article(html: str) -> str:
     return html[html.index("<article") : html.index("</article>")]
 

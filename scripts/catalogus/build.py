@@ -5,6 +5,7 @@
 hand-written pages of docs/.
 """
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,27 +65,29 @@ def schema_files(settings: BuildSettings) -> list[GeneratedFile]:
     ]
 
 
-def generate_files(settings: BuildSettings) -> list[GeneratedFile]:
-    """Every generated file of the site; two generators claiming one path is an error."""
+def generate_files(settings: BuildSettings, folder: Path | None = None) -> list[GeneratedFile]:
+    """Every generated file of the site; two generators claiming one path is an error. With a
+    `folder`, the files are written there as they are made and listed without their content."""
+    return collect(_families(settings), folder)
+
+
+def _families(settings: BuildSettings) -> Iterator[Iterable[GeneratedFile]]:
+    """The files of each page family and export, each made only when its turn comes."""
     region_map = home_widgets.region_map(settings.catalogue, urls.term_index_path("regions"))
-    return collect(
-        [
-            overview.pages(settings),
-            intervention_pages.pages(settings),
-            term_pages.pages(settings, region_map),
-            phenomenon_pages.pages(settings),
-            bottleneck_pages.pages(settings),
-            case_pages.pages(settings),
-            abroad_page.pages(settings),
-            evidence_map_pages.pages(settings),
-            proposal_page.pages(settings),
-            changes_page.pages(settings),
-            releases.files(settings),
-            accessibility.pages(settings),
-            schema_files(settings),
-            exports.generate_exports(settings),
-        ]
-    )
+    yield overview.pages(settings)
+    yield intervention_pages.pages(settings)
+    yield term_pages.pages(settings, region_map)
+    yield phenomenon_pages.pages(settings)
+    yield bottleneck_pages.pages(settings)
+    yield case_pages.pages(settings)
+    yield abroad_page.pages(settings)
+    yield evidence_map_pages.pages(settings)
+    yield proposal_page.pages(settings)
+    yield changes_page.pages(settings)
+    yield releases.files(settings)
+    yield accessibility.pages(settings)
+    yield schema_files(settings)
+    yield from exports.export_groups(settings)
 
 
 def preview_settings(settings: BuildSettings) -> tuple[BuildSettings, list[str]]:

@@ -1,6 +1,7 @@
 """Intervention pages, and the redirects that keep the links of renamed records working."""
 
 import datetime
+from collections.abc import Iterator
 
 from . import freshness, urls
 from .exports import linked_data
@@ -125,29 +126,24 @@ def first_published(settings: BuildSettings, record: Intervention) -> str:
     return history.first_added.get(record_source(record), "") if history else ""
 
 
-def pages(settings: BuildSettings) -> list[GeneratedFile]:
+def pages(settings: BuildSettings) -> Iterator[GeneratedFile]:
+    """Each record's page and its old addresses' redirects, one record at a time."""
     catalogue = settings.catalogue
-    generated = []
     for record in catalogue.interventions.values():
-        generated.append(
-            GeneratedFile(
-                urls.intervention_path(record.id),
-                intervention_page(
-                    catalogue,
-                    record,
-                    settings.site_url,
-                    published=first_published(settings, record),
-                ),
-                source=record_source(record),
-                last_modified=record.last_reviewed,
-            )
+        yield GeneratedFile(
+            urls.intervention_path(record.id),
+            intervention_page(
+                catalogue,
+                record,
+                settings.site_url,
+                published=first_published(settings, record),
+            ),
+            source=record_source(record),
+            last_modified=record.last_reviewed,
         )
-        generated.extend(
-            GeneratedFile(
+        for old_id in record.former_ids:
+            yield GeneratedFile(
                 f"interventies/{old_id}/index.html",
                 redirect_page(f"../{record.id}/"),
                 source=record_source(record),
             )
-            for old_id in record.former_ids
-        )
-    return generated

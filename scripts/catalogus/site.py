@@ -29,7 +29,7 @@ from . import (
     security,
     serve_session,
 )
-from .output import BuildSettings, DuplicateOutput, GeneratedFile, write_files
+from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
 
@@ -96,7 +96,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 log.info("Niet in de voorvertoning: %s (voer 'make validate' uit).", path)
         _Build.settings = settings
         _Build.indexed = 0
-        files = build.generate_files(settings)
+        _release_folder()
+        if _Build.session is None:
+            # Written to a folder as they are made; see `on_files`.
+            _Build.folder = tempfile.TemporaryDirectory(prefix="catalogus-site-")
+            files = build.generate_files(settings, Path(_Build.folder.name))
+        else:
+            files = build.generate_files(settings)
         _Build.files = {generated.path: generated for generated in files}
     except InvalidCatalogue as error:
         raise PluginError(
@@ -119,26 +125,23 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The generated files join the site from a folder, not from memory: mkdocs keeps every file
-    it is given until the build ends, and reads one from disk only when it uses it. At 10,000
-    records the generated files are some 400 MiB."""
+    it is given until the build ends, and reads one from disk only when it uses it. The generated
+    files are about 40 MB per 1,000 records."""
     if _Build.session is None:
-        _release_folder()
-        _Build.folder = tempfile.TemporaryDirectory(prefix="catalogus-site-")
         folder = Path(_Build.folder.name)
-        write_files(_Build.files.values(), folder)
         generated_files = [
             File.generated(config, generated.path, abs_src_path=str(folder / generated.path))
             for generated in _Build.files.values()
         ]
     else:
         generated_files = _Build.session.site_files(config, files, _Build.files.values())
+        # What is still needed of them: their record files (edit links), dates (the sitemap).
+        _Build.files = {
+            path: replace(generated, content="") for path, generated in _Build.files.items()
+        }
     for generated_file in generated_files:
         files.append(generated_file)
     _Build.site_files = files
-    # What is still needed of them: their record files (edit links) and dates (the sitemap).
-    _Build.files = {
-        path: replace(generated, content="") for path, generated in _Build.files.items()
-    }
     return files
 
 

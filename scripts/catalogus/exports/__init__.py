@@ -7,6 +7,7 @@ with `access: internal` by forgetting a filter. (Each format also skips records 
 public when it is called on its own.)
 """
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..output import BuildSettings, GeneratedFile, collect
@@ -21,7 +22,7 @@ from . import (
     sitemap,
 )
 
-__all__ = ["FORMATS", "generate_exports", "linked_data", "sitemap"]
+__all__ = ["FORMATS", "export_groups", "generate_exports", "linked_data", "sitemap"]
 
 # Every export: each makes its files from build settings whose catalogue is public only.
 FORMATS = (
@@ -34,7 +35,14 @@ FORMATS = (
 )
 
 
+def export_groups(settings: BuildSettings) -> Iterator[list[GeneratedFile]]:
+    """Each format's files and the open-data page, made from the public records only, one format
+    at a time."""
+    public = replace(settings, catalogue=settings.catalogue.only_public())
+    for make_files in FORMATS:
+        yield make_files(public)
+
+
 def generate_exports(settings: BuildSettings) -> list[GeneratedFile]:
     """Every export file and the open-data page, made from the public records only."""
-    public = replace(settings, catalogue=settings.catalogue.only_public())
-    return collect(make_files(public) for make_files in FORMATS)
+    return collect(export_groups(settings))
