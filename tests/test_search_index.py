@@ -217,7 +217,17 @@ def test_write_puts_the_refined_index_over_the_file_the_theme_wrote(tmp_path):
     assert json.loads(text) == refine(index)
     # Compact and in UTF-8, not escaped: the browser downloads the whole file.
     assert "– één" in text
-    assert ": " not in text
+    assert text == json.dumps(refine(index), ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_the_index_is_written_document_by_document_as_one_text_would_be(tmp_path, count):
+    (tmp_path / "search").mkdir()
+    index = index_of(*(document(f"interventies/proef-{number}/") for number in range(count)))
+    write(tmp_path, index["config"], index["docs"])
+    assert (tmp_path / "search" / "search_index.json").read_text("utf-8") == json.dumps(
+        refine(index), ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def test_a_page_refined_when_indexed_is_written_as_the_whole_index_refined(tmp_path):

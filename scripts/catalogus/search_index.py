@@ -22,7 +22,7 @@ The page types follow the site's addresses, a public contract documented on /ove
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Record pages: /<folder>/<id>/.
@@ -108,11 +108,10 @@ def introduction(text: str) -> str:
     return paragraph.group(0) if paragraph else ""
 
 
-def refine_documents(documents: Iterable[dict]) -> list[dict]:
+def refine_documents(documents: Iterable[dict]) -> Iterator[dict]:
     """Documents with types as tags, copies left out and list pages' text cut to their
     introduction. Refining refined documents changes nothing, so a page can be refined when it
     is indexed and the whole index again when it is written."""
-    refined = []
     for document in documents:
         location = document["location"]
         if is_copy(location):
@@ -127,24 +126,33 @@ def refine_documents(documents: Iterable[dict]) -> list[dict]:
         if kind in BOOSTS:
             # A boost an editor set in the page's front matter (`search: boost:`) wins.
             document.setdefault("boost", BOOSTS[kind])
-        refined.append(document)
-    return refined
+        yield document
+
+
+def searched_config(config: dict) -> dict:
+    """The index settings with tags shown but not searched."""
+    fields = {name: field for name, field in config["fields"].items() if name != "tags"}
+    return {**config, "fields": fields}
 
 
 def refine(index: dict) -> dict:
-    """The search index with refined documents (above), and tags shown but not searched."""
-    fields = {name: field for name, field in index["config"]["fields"].items() if name != "tags"}
-    return {
-        **index,
-        "config": {**index["config"], "fields": fields},
-        "docs": refine_documents(index["docs"]),
-    }
+    """The search index with refined documents and tags not searched (see above)."""
+    config = searched_config(index["config"])
+    return {**index, "config": config, "docs": list(refine_documents(index["docs"]))}
 
 
-def write(site_dir: Path, config: dict, documents: list[dict]) -> None:
-    """Write the refined index of `documents` (the theme's entries) over the theme's file."""
-    index = refine({"config": config, "docs": documents})
+def _compact(value) -> str:
     # Compact, as the theme writes it: the browser downloads the whole file.
-    (Path(site_dir) / "search" / "search_index.json").write_text(
-        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(site_dir: Path, config: dict, documents: Iterable[dict]) -> None:
+    """Write the refined index of `documents` over the theme's file, as `_compact(refine(...))`
+    would, one document at a time: the whole index as one text was the largest peak of a build
+    at 10,000 records."""
+    path = Path(site_dir) / "search" / "search_index.json"
+    with path.open("w", encoding="utf-8") as file:
+        file.write('{"config":' + _compact(searched_config(config)) + ',"docs":[')
+        for number, document in enumerate(refine_documents(documents)):
+            file.write(("," if number else "") + _compact(document))
+        file.write("]}")

@@ -106,7 +106,6 @@ class Session:
         self.pending_digests: dict[str, str] = {}
         self.pending_destinations: dict[str, str] = {}
         self.built_entries: dict[str, list[dict]] = {}
-        self.indexed = 0
         self.unfinished = False
         # The generated files as mkdocs reads them; an unchanged one stays as last written.
         self.folder = tempfile.TemporaryDirectory(prefix="catalogus-serve-")
@@ -126,7 +125,7 @@ class Session:
             self.templates = KeptTemplates()
         self.unfinished = True
         self.pending_digests, self.pending_destinations = {}, {}
-        self.built_entries, self.indexed = {}, 0
+        self.built_entries = {}
         folder = Path(self.folder.name)
         site_files = []
         for generated_file in generated:
@@ -152,9 +151,8 @@ class Session:
         return site_files
 
     def keep_search_entries(self, page_url: str, entries: list[dict]) -> None:
-        """Called once a page is indexed: `entries` is the whole index of this build so far."""
-        self.built_entries[page_url] = entries[self.indexed :]
-        self.indexed = len(entries)
+        """Called once a page is indexed, with its entries."""
+        self.built_entries[page_url] = entries
 
     def search_entries_of(self, page_urls: Iterable[str]) -> list[dict]:
         """The search entries of every page, those of pages not built this time as last built."""

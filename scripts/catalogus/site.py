@@ -43,7 +43,8 @@ class _Build:
     # `--dirty` (`make serve`): what one build keeps for the next, which builds only what changed.
     session: ClassVar[serve_session.Session | None] = None
     site_files: ClassVar[Files | None] = None
-    indexed: ClassVar[int] = 0  # the search documents refined so far in this build
+    # Each built page's search documents, taken from the theme's index (see `on_page_context`).
+    search_documents: ClassVar[list[dict]] = []
     # Where the generated files wait for mkdocs to read them (see `on_files`).
     folder: ClassVar[tempfile.TemporaryDirectory | None] = None
 
@@ -95,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for path in left_out:
                 log.info("Niet in de voorvertoning: %s (voer 'make validate' uit).", path)
         _Build.settings = settings
-        _Build.indexed = 0
+        _Build.search_documents = []
         _release_folder()
         if _Build.session is None:
             # Written to a folder as they are made; see `on_files`.
@@ -176,12 +177,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     search = _search_plugin(config)
     if search is not None:
         # The theme's search plugin indexed this page just before (hooks run after plugins).
-        # Its documents are refined now, so the index never holds the text that goes.
+        # Its documents are taken from the theme's index and refined now: the index never holds
+        # the text that goes, and the theme writes an empty index that `on_post_build` replaces.
         entries = search.search_index.entries
-        entries[_Build.indexed :] = search_index.refine_documents(entries[_Build.indexed :])
-        _Build.indexed = len(entries)
+        documents = list(search_index.refine_documents(entries))
+        entries.clear()
+        _Build.search_documents.extend(documents)
         if _Build.session is not None:
-            _Build.session.keep_search_entries(page.url, entries)
+            _Build.session.keep_search_entries(page.url, documents)
     return context
 
 
@@ -240,15 +243,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     page_urls = [file.page.url for file in _Build.site_files.documentation_pages() if file.page]
     if search is not None:
         # A dirty build indexed only the pages it built: the index is written whole again.
-        if session is not None:
-            search.search_index.entries = session.search_entries_of(page_urls)
-        # As the theme writes it (its `generate_search_index`), refined. Written from memory
-        # over the theme's file: reading that back would hold a second copy of the whole index.
+        documents = (
+            _Build.search_documents if session is None else session.search_entries_of(page_urls)
+        )
+        # With the settings the theme writes (its `generate_search_index`).
         theme_config = search.search_index.config
         search_config = {
             key: theme_config[key] for key in ("lang", "separator", "pipeline", "fields")
         }
-        search_index.write(site_dir, search_config, search.search_index.entries)
+        search_index.write(site_dir, search_config, documents)
+        _Build.search_documents = []
     # Review dates as <lastmod>, and only public pages, in sitemap.xml(.gz).
     hand_written = [
         GeneratedFile(path, "", last_modified=date)
