@@ -15,6 +15,7 @@ from typing import ClassVar
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -45,6 +46,8 @@ class _Build:
     site_files: ClassVar[Files | None] = None
     # Each built page's search documents, taken from the theme's index (see `on_page_context`).
     search_documents: ClassVar[list[dict]] = []
+    # Each converted page's HTML as UTF-8 until the page is built (see `on_page_content`).
+    held_html: ClassVar[dict[str, bytes]] = {}
     # Where the generated files wait for mkdocs to read them (see `on_files`).
     folder: ClassVar[tempfile.TemporaryDirectory | None] = None
 
@@ -97,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 log.info("Niet in de voorvertoning: %s (voer 'make validate' uit).", path)
         _Build.settings = settings
         _Build.search_documents = []
+        _Build.held_html = {}
         _release_folder()
         if _Build.session is None:
             # Written to a folder as they are made; see `on_files`.
@@ -153,10 +157,14 @@ def _release_folder() -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """mkdocs keeps every page's markdown until the build ends; after this only its HTML is used.
-    Empty, not None: None is mkdocs' sign of a page not read yet, which has no title."""
+    """mkdocs converts every page before it builds the first, and keeps what it read and made
+    until the build ends. Its markdown is not used after this, and its HTML is held as UTF-8
+    until the page is built (`on_page_context`): Python's text takes two bytes per character
+    once one character lies beyond Latin-1, as a dash or a euro sign does."""
+    # Empty, not None: None is mkdocs' sign of a page not read yet, which has no title.
     page.markdown = ""
-    return html
+    _Build.held_html[page.file.src_uri] = html.encode("utf-8")
+    return ""
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -165,8 +173,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
+@event_priority(100)  # before the theme's search plugin reads the page's HTML
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """A generated page is edited in its record, and a list page has nothing to edit."""
+    """The page's HTML back as text, and its edit link: a generated page is edited in its
+    record, and a list page has nothing to edit."""
+    held = _Build.held_html.pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = held.decode("utf-8")
     generated = _Build.files.get(page.file.src_uri)
     if generated is not None:
         page.edit_url = (
@@ -174,17 +187,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
             if generated.source and config.repo_url
             else None
         )
-    search = _search_plugin(config)
-    if search is not None:
-        # The theme's search plugin indexed this page just before (hooks run after plugins).
-        # Its documents are taken from the theme's index and refined now: the index never holds
-        # the text that goes, and the theme writes an empty index that `on_post_build` replaces.
-        entries = search.search_index.entries
-        documents = list(search_index.refine_documents(entries))
-        entries.clear()
-        _Build.search_documents.extend(documents)
-        if _Build.session is not None:
-            _Build.session.keep_search_entries(page.url, documents)
     return context
 
 
@@ -194,8 +196,18 @@ def _search_plugin(config: MkDocsConfig):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # The page is rendered: mkdocs would keep its HTML until the build ends (the search plugin
-    # took its text before, in `on_page_context`).
+    """The page is built: its search documents are taken and its HTML released."""
+    search = _search_plugin(config)
+    if search is not None:
+        # The theme's search plugin indexed this page (in its `on_page_context`). Its documents
+        # are taken from the theme's index and refined now: the index never holds the text that
+        # goes, and the theme writes an empty index that `on_post_build` replaces.
+        entries = search.search_index.entries
+        documents = list(search_index.refine_documents(entries))
+        entries.clear()
+        _Build.search_documents.extend(documents)
+        if _Build.session is not None:
+            _Build.session.keep_search_entries(page.url, documents)
     page.content = None
     return security.with_content_security_policy(output, live_reload=_Build.serving)
 
