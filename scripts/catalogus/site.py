@@ -44,7 +44,7 @@ class _Build:
     # `--dirty` (`make serve`): what one build keeps for the next, which builds only what changed.
     session: ClassVar[serve_session.Session | None] = None
     site_files: ClassVar[Files | None] = None
-    # Each built page's search documents, taken from the theme's index (see `on_page_context`).
+    # Each built page's search documents, taken from the theme's index (see `on_post_page`).
     search_documents: ClassVar[list[dict]] = []
     # Each converted page's HTML as UTF-8 until the page is built (see `on_page_content`).
     held_html: ClassVar[dict[str, bytes]] = {}
