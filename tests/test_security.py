@@ -2,10 +2,13 @@
 
 import base64
 import hashlib
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from catalogus.security import with_content_security_policy
+from catalogus.security import outside_articles, with_content_security_policy
 
 
 def sha256(script: str) -> str:
@@ -86,3 +89,37 @@ def test_a_script_spanning_lines_is_hashed_whole():
     script = "var palette=1;\nvar x=2;"
     page = f"<html><head><script>{script}</script></head></html>"
     assert sha256(script) in policy_of(with_content_security_policy(page))["script-src"]
+
+
+# The articles as a regular expression says them; `outside_articles` finds the same with str.find.
+ARTICLES = re.compile(r"<article\b.*?</article>", re.DOTALL)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["<article>", '<article class="x">', "<articles>", "</article>", "<script>", "a", "\n"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_outside_articles_removes_what_the_regular_expression_removes(page):
+    assert outside_articles(page) == ARTICLES.sub("", page)
+
+
+def test_a_theme_script_after_an_unclosed_article_is_hashed():
+    # An article never closed hides nothing: there is no article to leave out.
+    page = "<html><head></head><body><article>text<script>var palette=1;</script></body></html>"
+    assert sha256("var palette=1;") in policy_of(with_content_security_policy(page))["script-src"]
+
+
+def test_a_theme_script_between_two_articles_is_hashed_and_those_inside_are_not():
+    page = (
+        "<head></head><body><article><script>var target=1;</script></article>"
+        "<script>var palette=1;</script>"
+        "<article id='b'><script>var target=2;</script></article></body>"
+    )
+    assert policy_of(with_content_security_policy(page))["script-src"] == [
+        "'self'",
+        sha256("var palette=1;"),
+    ]

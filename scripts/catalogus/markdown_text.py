@@ -51,14 +51,18 @@ TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 LINK_TAG = re.compile(r"</?a[\s>]", re.IGNORECASE)
 
 
+# Made once: `nh3.clean` builds its sanitiser from these sets on every call, which took half the
+# time of cleaning a record's fields.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel="noopener noreferrer",
+)
+
+
 def _clean(html_text: str) -> str:
-    return nh3.clean(
-        html_text,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
+    return _CLEANER.clean(html_text)
 
 
 # `make serve` renders every field again after each change, so it keeps what it rendered (the

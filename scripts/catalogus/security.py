@@ -11,7 +11,8 @@ import hashlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+ARTICLE_START = re.compile(r"<article\b")
+ARTICLE_END = "</article>"
 # How the inline scripts of Material's base.html begin (mkdocs-material 9.x).
 THEME_SCRIPT_STARTS = ("__md_scope=", "var palette=", "var target=")
 
@@ -27,13 +28,30 @@ def _hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
+def outside_articles(page_html: str) -> str:
+    """The page without its articles, each from `<article` to the first `</article>` after it.
+
+    Found with `str.find`, not a lazy regular expression across the article: that took most of
+    the build's time spent on the policy (0.2 s per 1,000 pages)."""
+    kept = []
+    position = 0
+    while (start := ARTICLE_START.search(page_html, position)) is not None:
+        end = page_html.find(ARTICLE_END, start.end())
+        if end == -1:
+            break
+        kept.append(page_html[position : start.start()])
+        position = end + len(ARTICLE_END)
+    kept.append(page_html[position:])
+    return "".join(kept)
+
+
 def with_content_security_policy(page_html: str, live_reload: bool = False) -> str:
     """The page with a CSP meta element first in its head.
 
     `live_reload` is for `mkdocs serve` only: its server adds an inline script to every page as it
     sends it, different each time, so no hash can allow it; inline scripts are then allowed (and
     the hashes left out, since browsers ignore 'unsafe-inline' next to a hash)."""
-    outside_article = ARTICLE.sub("", page_html)
+    outside_article = outside_articles(page_html)
     hashes = sorted(
         {
             _hash(script)
