@@ -69,6 +69,16 @@ def test_a_path_taken_twice_is_refused_when_writing_into_a_folder_too(tmp_path):
     assert (tmp_path / "fenomenen/vastgoed.md").read_text(encoding="utf-8") == "a"
 
 
+def test_a_file_that_cannot_be_written_fails_the_build(tmp_path):
+    """The files are written by a thread of their own; its error still reaches the build."""
+    (tmp_path / "fenomenen").write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        collect(
+            [[GeneratedFile("index.md", "a"), GeneratedFile("fenomenen/vastgoed.md", "b")]],
+            tmp_path,
+        )
+
+
 def article(html: str) -> str:
     return html[html.index("<article") : html.index("</article>")]
 
