@@ -11,12 +11,21 @@ from catalogus import (
     abroad_page,
     bottleneck_pages,
     case_pages,
+    evidence_map,
     home_widgets,
     paths,
     phenomenon_pages,
+    queries,
 )
 from catalogus.output import BuildSettings
-from catalogus.records import Bottleneck, Case, Catalogue, Intervention, PhenomenonRecord
+from catalogus.records import (
+    Bottleneck,
+    Case,
+    Catalogue,
+    Intervention,
+    PhenomenonRecord,
+    load_catalogue,
+)
 from catalogus.vocabularies import load_vocabularies
 
 
@@ -279,3 +288,53 @@ def test_the_proposal_form_states_each_length_limit_once(catalogue):
     page = proposal_page.proposal_page(catalogue, plain(read_schema()), "", "")
     hint = page[page.index('id="ww-proposal-summary-hint"') :].split("</span>")[0]
     assert hint.count("Ten hoogste 300 tekens") == 1
+
+
+def varied_catalogue(catalogue) -> Catalogue:
+    """SYNTHETIC: the proef record forty times over, each with other phenomena, regions, steps
+    and country, some cross-cutting, some with a term twice."""
+    vocabularies = catalogue.vocabularies
+    phenomena, regions, steps = (
+        list(vocabularies[name]) for name in ("phenomena", "regions", "barrier_steps")
+    )
+    record = catalogue.interventions["proef"]
+    interventions = {}
+    for number in range(40):
+        interventions[f"proef-{number}"] = replace(
+            record,
+            id=f"proef-{number}",
+            phenomena=tuple(phenomena[(number * k) % len(phenomena)] for k in (1, 3, 3)),
+            regions=tuple(regions[(number + k) % len(regions)] for k in range(number % 3)),
+            barrier_steps=tuple(steps[(number * k) % len(steps)] for k in (2, 5)),
+            cross_cutting=number % 7 == 0,
+            country="NL" if number % 4 else "BE",
+        )
+    return replace(catalogue, interventions=interventions)
+
+
+def test_records_by_term_lists_what_records_with_lists(catalogue):
+    for each in (catalogue, varied_catalogue(catalogue), load_catalogue(paths.ROOT)):
+        for vocabulary in ("phenomena", "regions", "countries", "kinds", "barrier_steps"):
+            grouped = queries.records_by_term(each, vocabulary)
+            for slug in each.vocabularies[vocabulary]:
+                assert grouped.get(slug, []) == queries.records_with(each, vocabulary, slug)
+
+
+def test_the_cells_from_one_pass_are_the_cells_of_their_definition(catalogue):
+    """A cell holds the records that are not cross-cutting, name its phenomenon and block its
+    step: Dutch and foreign apart, in the catalogue's order."""
+    for each in (catalogue, varied_catalogue(catalogue), load_catalogue(paths.ROOT)):
+        phenomena = list(each.vocabularies["phenomena"])
+        cells = evidence_map.catalogue_map(each, phenomena)
+        assert len(cells) == len(phenomena) * len(each.vocabularies["barrier_steps"])
+        for (phenomenon, step), found in cells.items():
+            blocking = [
+                record
+                for record in each.interventions.values()
+                if not record.cross_cutting
+                and phenomenon in record.phenomena
+                and step in record.barrier_steps
+            ]
+            assert found.dutch == tuple(r for r in blocking if not r.is_foreign)
+            assert found.foreign == tuple(r for r in blocking if r.is_foreign)
+            assert found == evidence_map.cell(each, phenomenon, step)

@@ -29,27 +29,39 @@ class Cell:
         return not self.dutch
 
 
-def blocks(record: Intervention, phenomenon: str, step: str) -> bool:
-    return (
-        not record.cross_cutting and phenomenon in record.phenomena and step in record.barrier_steps
-    )
-
-
 def cell(catalogue: Catalogue, phenomenon: str, step: str) -> Cell:
-    blocking = [
-        record for record in catalogue.interventions.values() if blocks(record, phenomenon, step)
-    ]
-    return Cell(
-        phenomenon,
-        step,
-        tuple(record for record in blocking if not record.is_foreign),
-        tuple(record for record in blocking if record.is_foreign),
-        tuple(
-            item
-            for item in catalogue.bottlenecks.values()
-            if phenomenon in item.phenomena and step in item.barrier_steps
-        ),
-    )
+    return cells(catalogue, [phenomenon], [step])[phenomenon, step]
+
+
+def cells(
+    catalogue: Catalogue, phenomena: list[str], steps: list[str]
+) -> dict[tuple[str, str], Cell]:
+    """The cell of each phenomenon and step, from one pass over the records (a map has hundreds
+    of cells, and a pass per cell took most of the time of its pages at 1,000 records)."""
+    blocking: dict[tuple[str, str], list[Intervention]] = {
+        (phenomenon, step): [] for phenomenon in phenomena for step in steps
+    }
+    for record in catalogue.interventions.values():
+        if record.cross_cutting:
+            continue
+        for phenomenon in dict.fromkeys(record.phenomena):
+            for step in dict.fromkeys(record.barrier_steps):
+                if (phenomenon, step) in blocking:
+                    blocking[phenomenon, step].append(record)
+    return {
+        (phenomenon, step): Cell(
+            phenomenon,
+            step,
+            tuple(record for record in records if not record.is_foreign),
+            tuple(record for record in records if record.is_foreign),
+            tuple(
+                item
+                for item in catalogue.bottlenecks.values()
+                if phenomenon in item.phenomena and step in item.barrier_steps
+            ),
+        )
+        for (phenomenon, step), records in blocking.items()
+    }
 
 
 def cross_cutting(catalogue: Catalogue, phenomenon: str) -> list[Intervention]:
@@ -77,11 +89,7 @@ def strongest_evidence(catalogue: Catalogue, records) -> str:
 
 def catalogue_map(catalogue: Catalogue, phenomena: list[str]) -> dict[tuple[str, str], Cell]:
     """Every phenomenon × every step of the barrier model, for /bewijskaart/."""
-    return {
-        (phenomenon, step): cell(catalogue, phenomenon, step)
-        for phenomenon in phenomena
-        for step in catalogue.vocabularies["barrier_steps"]
-    }
+    return cells(catalogue, phenomena, list(catalogue.vocabularies["barrier_steps"]))
 
 
 CSV_HEADER = [

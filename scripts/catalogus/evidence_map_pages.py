@@ -54,10 +54,9 @@ def pages(settings: BuildSettings) -> list[GeneratedFile]:
         ),
     ]
     for slug in catalogue.phenomena:
-        cells = [
-            evidence_map.cell(catalogue, slug, step)
-            for step in evidence_map.phenomenon_steps(catalogue, slug)
-        ]
+        steps = evidence_map.phenomenon_steps(catalogue, slug)
+        of_steps = evidence_map.cells(catalogue, [slug], steps)
+        cells = [of_steps[slug, step] for step in steps]
         generated.append(
             GeneratedFile(
                 phenomenon_csv_path(slug),

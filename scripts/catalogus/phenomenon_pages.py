@@ -14,10 +14,8 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
     here = urls.term_path("phenomena", slug)
     record = catalogue.phenomena[slug]
     interventions = queries.records_with(catalogue, "phenomena", slug)
-    steps = [
-        (link.step, link.description, evidence_map.cell(catalogue, slug, link.step))
-        for link in record.chain
-    ]
+    cells = evidence_map.cells(catalogue, [slug], [link.step for link in record.chain])
+    steps = [(link.step, link.description, cells[slug, link.step]) for link in record.chain]
     return render(
         "phenomenon.md",
         catalogue=catalogue,

@@ -45,6 +45,16 @@ def records_with(catalogue: Catalogue, vocabulary: str, value: str) -> list[Inte
     ]
 
 
+def records_by_term(catalogue: Catalogue, vocabulary: str) -> dict[str, list[Intervention]]:
+    """Each term's interventions, as `records_with` lists them, found in one pass over the
+    records: a page family that lists every term asks this once, not once per term."""
+    grouped: dict[str, list[Intervention]] = {}
+    for record in catalogue.interventions.values():
+        for slug in dict.fromkeys(values_of(record, vocabulary)):
+            grouped.setdefault(slug, []).append(record)
+    return grouped
+
+
 def terms_in_use(catalogue: Catalogue, vocabulary: str) -> list[str]:
     """The terms at least one intervention carries, in the vocabulary's order."""
     used = {

@@ -5,7 +5,7 @@ from markupsafe import Markup
 
 from . import facets, queries, urls
 from .output import BuildSettings, GeneratedFile
-from .records import Catalogue
+from .records import Catalogue, Intervention
 from .rendering import render
 
 # Each vocabulary with term pages: the title of its index and what one term is called.
@@ -18,10 +18,13 @@ TERM_SECTIONS = {
 }
 
 
-def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
+def term_page(
+    catalogue: Catalogue, vocabulary: str, slug: str, by_term: dict[str, list[Intervention]]
+) -> str:
+    """`by_term`: the vocabulary's `queries.records_by_term`."""
     # A region's page also lists the national approaches, which apply there too.
     national = (
-        queries.records_with(catalogue, "regions", facets.NATIONAL)
+        by_term.get(facets.NATIONAL, [])
         if vocabulary == "regions" and slug != facets.NATIONAL
         else None
     )
@@ -30,14 +33,19 @@ def term_page(catalogue: Catalogue, vocabulary: str, slug: str) -> str:
         catalogue=catalogue,
         term=catalogue.term(vocabulary, slug),
         here=urls.term_path(vocabulary, slug),
-        records=queries.records_with(catalogue, vocabulary, slug),
+        records=by_term.get(slug, []),
         noun=TERM_SECTIONS[vocabulary][1],
         parameter=facets.PARAMETER_OF.get(vocabulary, ""),
         national=national,
     )
 
 
-def term_index_page(catalogue: Catalogue, vocabulary: str, picture: Markup | str = "") -> str:
+def term_index_page(
+    catalogue: Catalogue,
+    vocabulary: str,
+    by_term: dict[str, list[Intervention]],
+    picture: Markup | str = "",
+) -> str:
     """The terms of a vocabulary that have a page; `picture` goes above the list (the regions'
     index shows the map)."""
     return render(
@@ -47,10 +55,7 @@ def term_index_page(catalogue: Catalogue, vocabulary: str, picture: Markup | str
         here=urls.term_index_path(vocabulary),
         picture=picture,
         terms=[
-            (
-                catalogue.term(vocabulary, slug),
-                len(queries.records_with(catalogue, vocabulary, slug)),
-            )
+            (catalogue.term(vocabulary, slug), len(by_term.get(slug, [])))
             for slug in queries.terms_with_pages(catalogue, vocabulary)
         ],
     )
@@ -63,10 +68,11 @@ def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[Genera
     generated = []
     for vocabulary in TERM_SECTIONS:
         picture = region_map if vocabulary == "regions" else ""
+        by_term = queries.records_by_term(catalogue, vocabulary)
         generated.append(
             GeneratedFile(
                 urls.term_index_path(vocabulary),
-                term_index_page(catalogue, vocabulary, picture),
+                term_index_page(catalogue, vocabulary, by_term, picture),
                 last_modified=queries.newest_review(catalogue.interventions.values()),
             )
         )
@@ -76,10 +82,8 @@ def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[Genera
             generated.append(
                 GeneratedFile(
                     urls.term_path(vocabulary, slug),
-                    term_page(catalogue, vocabulary, slug),
-                    last_modified=queries.newest_review(
-                        queries.records_with(catalogue, vocabulary, slug)
-                    ),
+                    term_page(catalogue, vocabulary, slug, by_term),
+                    last_modified=queries.newest_review(by_term.get(slug, [])),
                 )
             )
     return generated
