@@ -15,8 +15,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
+import orjson
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from catalogus import exports, paths, rendering
 from catalogus.exports import atom, common, csv_export, json_export, linked_data, open_data, sitemap
@@ -140,6 +143,21 @@ def test_json_export_is_the_whole_document_encoded_at_once(catalogue):
     for each in whole_catalogue_and_empty(catalogue):
         whole = json.dumps(json_export.export_data(each, SITE), ensure_ascii=False, indent=2)
         assert json_export.render(each, SITE) == (whole + "\n").encode("utf-8")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=25,
+)
+
+
+@given(JSON_VALUES)
+def test_orjson_writes_what_json_dumps_writes(value):
+    """The JSON export is written with orjson: for any text (control characters, quotes,
+    characters beyond the BMP), number, list or object it must give json.dumps' bytes."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+    assert orjson.dumps(value, option=orjson.OPT_INDENT_2) == expected
 
 
 def test_csv_export_is_the_whole_table_written_at_once(catalogue):
