@@ -288,10 +288,7 @@ FOCUS_TARGETS = {
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", FOCUS_TARGETS)
 def test_focus_is_visible(visit, base_url, name, scheme):
-    visited = visit(base_url + PAGES[name], color_scheme=scheme)
-    # Focus on the search field opens its panel, whose text changes once the index is built.
-    visited.settle()
-    page = visited.page
+    page = visit(base_url + PAGES[name], color_scheme=scheme).page
     page.set_default_timeout(5000)
     # Focus by script counts as keyboard focus (:focus-visible) once a key was pressed.
     page.keyboard.press("Shift")

@@ -51,9 +51,8 @@ class Result:
 def search(visit, base_url, query: str, color_scheme: str = "light"):
     """A fresh page with `query` typed into Material's search and its results shown."""
     visit_result = visit(base_url + "/", color_scheme=color_scheme)
-    visit_result.settle()
+    visit_result.open_search()
     page = visit_result.page
-    page.locator("input.md-search__input").click()
     # The whole query at once, then a key that changes nothing: Material searches on keyup.
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
@@ -196,3 +195,44 @@ def test_search_results_have_no_serious_accessibility_violations(visit, base_url
         if violation["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def index_requests(visited) -> list[str]:
+    return [url for url in visited.requests if url.endswith("/search/search_index.json")]
+
+
+def open_by_field(page) -> None:
+    page.locator("input.md-search__input").click()
+
+
+def open_by_phone_button(page) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.locator('label.md-header__button[for="__search"]').click()
+
+
+@pytest.mark.parametrize(
+    "open_search", [open_by_field, open_by_phone_button], ids=["field", "phone button"]
+)
+def test_the_search_index_is_fetched_only_when_the_search_is_opened(visit, base_url, open_search):
+    """A reader who does not search never downloads the index nor builds it; one who does gets
+    an answer to what they typed before it was built (docs/assets/search_on_demand.js)."""
+    visited = visit(base_url + "/interventies/")
+    visited.settle()
+    assert index_requests(visited) == []
+    page = visited.page
+    open_search(page)
+    # Typed at once, before the index can be built: the theme asks again once it is.
+    page.keyboard.insert_text("Bibob")
+    page.keyboard.press("End")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("overeenkomend", timeout=30_000)
+    assert results(page)[0].path == NAMED_RECORDS["Bibob"][0]
+    assert len(index_requests(visited)) == 1
+    assert visited.errors == []
+
+
+def test_a_link_with_a_query_opens_the_search_with_its_results(visit, base_url):
+    visited = visit(base_url + "/?q=Emergo")
+    page = visited.page
+    expect(page.locator(".md-search-result__meta")).to_contain_text("overeenkomend", timeout=30_000)
+    assert results(page)[0].path == NAMED_RECORDS["Emergo"][0]
+    assert len(index_requests(visited)) == 1

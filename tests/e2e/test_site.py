@@ -108,9 +108,8 @@ def test_without_javascript_every_intervention_is_listed(visit, base_url):
 def search_result_count(visit, base_url, query: str) -> int:
     """How many documents Material's search reports for `query`, typed into a fresh page."""
     visited = visit(base_url + "/")
-    visited.settle()
+    visited.open_search()
     page = visited.page
-    page.locator("input.md-search__input").click()
     # The whole query at once, then a key that changes nothing: Material searches on keyup, and
     # typing letter by letter would briefly show the results of a shorter prefix.
     page.keyboard.insert_text(query)
