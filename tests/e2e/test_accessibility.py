@@ -107,8 +107,8 @@ def test_every_check_in_the_statement_has_a_test():
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violation(visit, base_url, name, scheme):
-    page = visit(base_url + PAGES[name], color_scheme=scheme).page
+def test_axe_finds_no_violation(tabs, base_url, name, scheme):
+    page = tabs.open(base_url + PAGES[name], color_scheme=scheme)
     expected_scheme = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.dataset.mdColorScheme") == expected_scheme
     # The visit waits for the load event only: contrast is measured once transitions have ended.
@@ -301,14 +301,14 @@ def test_focus_is_visible(visit, base_url, name, scheme):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_reflows_at_320_pixels(visit, base_url, name):
-    page = visit(base_url + PAGES[name], width=PHONE).page
+def test_reflows_at_320_pixels(tabs, base_url, name):
+    page = tabs.open(base_url + PAGES[name], width=PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_text_spacing_loses_nothing(visit, base_url, name):
-    page = visit(base_url + PAGES[name], width=PHONE).page
+def test_text_spacing_loses_nothing(tabs, base_url, name):
+    page = tabs.open(base_url + PAGES[name], width=PHONE)
     page.add_style_tag(content=TEXT_SPACING)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     assert page.evaluate(CLIPPED_TEXT) == []
