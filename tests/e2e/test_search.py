@@ -60,6 +60,32 @@ def search(visit, base_url, query: str, color_scheme: str = "light"):
     return visit_result
 
 
+@pytest.fixture(scope="module")
+def search_tab(tabs, base_url):
+    """The home page with the search open and its index built, kept open from query to query:
+    the index is built once per worker, not once per query."""
+    page = tabs.open(base_url + "/")
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).not_to_contain_text(
+        "initialiseren", timeout=30_000
+    )
+    return page
+
+
+def search_in_tab(page, query: str):
+    """`query` typed into the open search, with its own results shown: the field is emptied
+    first, and the theme's results wait for a query again before this one is typed."""
+    field = page.locator("input.md-search__input")
+    field.press("Control+a")
+    field.press("Backspace")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Typ om te beginnen met zoeken")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    expect(meta).to_contain_text("overeenkomend")
+    return page
+
+
 def results(page) -> list[Result]:
     """The results Material shows (its first ten at once), in order."""
     found = []
@@ -93,9 +119,9 @@ def titled(word: str) -> set[str]:
 
 
 @pytest.mark.parametrize("query", NAMED_RECORDS)
-def test_a_query_that_names_a_record_finds_it_first(visit, base_url, query):
+def test_a_query_that_names_a_record_finds_it_first(search_tab, query):
     # The named record is among the records whose title holds the query, and those come first.
-    found = results(search(visit, base_url, query).page)
+    found = results(search_in_tab(search_tab, query))
     named = titled(query)
     assert NAMED_RECORDS[query][0] in named
     first = found[: len(named)]
@@ -103,10 +129,10 @@ def test_a_query_that_names_a_record_finds_it_first(visit, base_url, query):
     assert NAMED_RECORDS[query] in {(result.path, result.type) for result in first}
 
 
-def test_woningsluiting_finds_the_records_named_so_then_the_13b_closure(visit, base_url):
+def test_woningsluiting_finds_the_records_named_so_then_the_13b_closure(search_tab):
     # Three records say "Woningsluiting" in their title (the 174a intervention, a knelpunt and a
     # case); the 13b record is called "Sluiting van drugspanden" and only says it in its text.
-    found = results(search(visit, base_url, "woningsluiting").page)
+    found = results(search_in_tab(search_tab, "woningsluiting"))
     named = titled("woningsluiting")
     assert "/interventies/gemeentewet-174a-woningsluiting/" in named
     assert {result.path for result in found[: len(named)]} == named
@@ -115,8 +141,8 @@ def test_woningsluiting_finds_the_records_named_so_then_the_13b_closure(visit, b
     assert all(result.type in RECORD_TYPES for result in found[: closure + 1])
 
 
-def test_motorclub_finds_the_motorcycle_gang_records_before_any_list(visit, base_url):
-    found = results(search(visit, base_url, "motorclub").page)
+def test_motorclub_finds_the_motorcycle_gang_records_before_any_list(search_tab):
+    found = results(search_in_tab(search_tab, "motorclub"))
     paths = [result.path for result in found]
     assert paths[0] in titled("motorclub") | {
         "/interventies/aanpak-outlaw-motorcycle-gangs/",
@@ -132,8 +158,8 @@ def test_motorclub_finds_the_motorcycle_gang_records_before_any_list(visit, base
     assert [result.type for result in found if result.type not in RECORD_TYPES] == []
 
 
-def test_vakantieparken_finds_both_holiday_park_interventions_first(visit, base_url):
-    found = results(search(visit, base_url, "vakantieparken").page)
+def test_vakantieparken_finds_both_holiday_park_interventions_first(search_tab):
+    found = results(search_in_tab(search_tab, "vakantieparken"))
     # "vakantiepark" and "vakantieparken" share a stem: every record titled either way comes first.
     named = titled("vakantiepark")
     assert {
@@ -158,9 +184,9 @@ def test_an_inflected_query_is_found_and_not_reported_missing(visit, base_url):
     ("query", "path"),
     [("Oost-Brabant", "/regios/oost-brabant/"), ("Knelpunten", "/knelpunten/")],
 )
-def test_a_list_is_still_found_by_its_own_name(visit, base_url, query, path):
+def test_a_list_is_still_found_by_its_own_name(search_tab, query, path):
     # Right after the records that carry the name in their title, before any text match.
-    found = results(search(visit, base_url, query).page)
+    found = results(search_in_tab(search_tab, query))
     assert [result.path for result in found].index(path) <= len(titled(query))
 
 
