@@ -124,6 +124,13 @@ def visit(browser):
         context.close()
 
 
+def forget_the_last_page(page) -> None:
+    """Clear the storage and cookies the page open in this tab left, before the next one opens."""
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.context.clear_cookies()
+
+
 class Tabs:
     """One browser tab per width and colour scheme, going from page to page, for checks that only
     read what a page shows (axe, reflow, text spacing): the next page in a tab took about a sixth
@@ -143,9 +150,7 @@ class Tabs:
             )
             self.pages[key] = context.new_page()
         page = self.pages[key]
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.context.clear_cookies()
+        forget_the_last_page(page)
         page.goto(url)
         return page
 

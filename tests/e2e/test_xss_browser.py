@@ -41,7 +41,7 @@ from ..test_xss import (
     record_with_payload,
     xss_catalogue,
 )
-from .conftest import QuietHandler
+from .conftest import QuietHandler, forget_the_last_page
 
 CATALOGUE = xss_catalogue()
 GENERATED = generated_pages(CATALOGUE)
@@ -229,9 +229,7 @@ class Inspection:
         self.page.on("dialog", self._dialog)
 
     def open(self, url: str) -> "Inspection":
-        if self.page.url.startswith("http"):
-            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        self.context.clear_cookies()
+        forget_the_last_page(self.page)
         self.url = url
         self.dialogs.clear()
         self.popups.clear()
