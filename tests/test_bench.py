@@ -6,6 +6,7 @@ are set for 1,000 to 10,000 records); `make bench` measures them.
 """
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,16 @@ def test_verdict_only_where_the_budget_is_set():
 def test_roles_go_to_the_nearest_size():
     assert nearest([20], 5_000) == 20
     assert nearest([1_000, 5_000, 10_000], 5_000) == 5_000
+
+
+def test_a_group_of_tests_shares_one_worker(request):
+    """`make test` runs with `--dist loadgroup`: the tests of an xdist_group run in one worker, so
+    what they share (this module's tiny benchmark run, a built test site) is made once. xdist
+    marks a grouped test by its node id; where it cannot, every group is silently ignored."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip("not run by pytest-xdist")
+    if request.config.getvalue("loadgroup"):
+        assert request.node.nodeid.endswith("@test_bench")
 
 
 # In a process of its own: the benchmark drives Chromium with Playwright's sync API, which cannot
