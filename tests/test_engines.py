@@ -4,11 +4,12 @@ folder, and the site builds with ProperDocs (a fork of MkDocs 1.x) to the same p
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from catalogus import build, urls
+from catalogus import build, output, urls
 from catalogus.cli import main
 from catalogus.output import DuplicateOutput, GeneratedFile, collect
 
@@ -77,6 +78,28 @@ def test_a_file_that_cannot_be_written_fails_the_build(tmp_path):
             [[GeneratedFile("index.md", "a"), GeneratedFile("fenomenen/vastgoed.md", "b")]],
             tmp_path,
         )
+
+
+def test_a_slow_disk_never_makes_the_build_hold_many_files(tmp_path, monkeypatch):
+    """SYNTHETIC files and a writer slowed down: each file is made only once all but the last
+    WRITES_IN_FLIGHT are written."""
+    written = []
+
+    def slow_write(files, folder):
+        time.sleep(0.002)
+        written.extend(generated.path for generated in files)
+
+    monkeypatch.setattr(output, "write_files", slow_write)
+    behind = []
+
+    def files():
+        for number in range(300):
+            behind.append(number - len(written))
+            yield GeneratedFile(f"pagina-{number}.md", "tekst")
+
+    collect([files()], tmp_path)
+    assert len(written) == 300
+    assert max(behind) <= output.WRITES_IN_FLIGHT + 1
 
 
 def article(html: str) -> str:

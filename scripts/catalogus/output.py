@@ -5,8 +5,9 @@ so no dict merge silently decides which of two generators wins. Edit links and s
 read from these files, not computed again elsewhere.
 """
 
+from collections import deque
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def record_source(record) -> str:
     return f"{record.path.parent.name}/{record.path.name}" if record.path else ""
 
 
+WRITES_IN_FLIGHT = 64
+
+
 class DuplicateOutput(Exception):
     """Two generators made a file for the same path: a bug, never something to resolve quietly."""
 
@@ -58,9 +62,10 @@ def collect(
     """
     taken: dict[str, GeneratedFile] = {}
     # The files are written by a thread of their own: creating a file waits on the file system
-    # (0.1 to 0.3 ms each here), time in which the next page is made.
+    # (0.1 to 0.3 ms each here), time in which the next page is made. At most WRITES_IN_FLIGHT
+    # wait to be written, so a slow disk never makes the build hold many files at once.
     with ThreadPoolExecutor(max_workers=1) as writer:
-        writes = []
+        in_flight: deque[Future] = deque()
         for group in groups:
             for generated in group:
                 if generated.path in taken:
@@ -70,11 +75,14 @@ def collect(
                         f"{generated.source or 'de code'})"
                     )
                 if folder is not None:
-                    writes.append(writer.submit(write_files, [generated], folder))
+                    in_flight.append(writer.submit(write_files, [generated], folder))
                     generated = replace(generated, content="")
+                    while in_flight and (in_flight[0].done() or len(in_flight) > WRITES_IN_FLIGHT):
+                        # A file that could not be written raises its error here.
+                        in_flight.popleft().result()
                 taken[generated.path] = generated
-        for write in writes:
-            write.result()  # a file that could not be written raises its error here
+        for write in in_flight:
+            write.result()
     return list(taken.values())
 
 
