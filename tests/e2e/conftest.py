@@ -55,6 +55,15 @@ def browser():
         browser.close()
 
 
+def open_search(page) -> None:
+    """Open the search as a reader does, by its field, and wait until its index is built (the
+    index is fetched only then: docs/assets/search_on_demand.js)."""
+    page.locator("input.md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    # A busy machine builds the index of the whole site in several seconds.
+    expect(meta).not_to_contain_text("initialiseren", timeout=30_000)
+
+
 class Visit:
     """A page plus what happened while it was open: console errors and requests.
 
@@ -79,11 +88,7 @@ class Visit:
         self.page.wait_for_load_state("networkidle")
 
     def open_search(self) -> None:
-        """Open the search as a reader does, by its field, and wait until its index is built."""
-        self.page.locator("input.md-search__input").click()
-        meta = self.page.locator(".md-search-result__meta")
-        # A busy machine builds the index of the whole site in several seconds.
-        expect(meta).not_to_contain_text("initialiseren", timeout=30_000)
+        open_search(self.page)
 
     @property
     def errors(self) -> list[str]:

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from catalogus import urls
 from catalogus.records import load_catalogue
 
-from .conftest import ROOT
+from .conftest import ROOT, open_search
 
 CATALOGUE = load_catalogue(ROOT).only_public()
 
@@ -65,10 +65,7 @@ def search_tab(tabs, base_url):
     """The home page with the search open and its index built, kept open from query to query:
     the index is built once per worker, not once per query."""
     page = tabs.open(base_url + "/")
-    page.locator("input.md-search__input").click()
-    expect(page.locator(".md-search-result__meta")).not_to_contain_text(
-        "initialiseren", timeout=30_000
-    )
+    open_search(page)
     return page
 
 

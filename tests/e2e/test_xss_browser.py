@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import expect
 
 from catalogus import paths, urls
 from catalogus.build import generated_pages
@@ -41,7 +40,7 @@ from ..test_xss import (
     record_with_payload,
     xss_catalogue,
 )
-from .conftest import QuietHandler, forget_the_last_page
+from .conftest import QuietHandler, forget_the_last_page, open_search
 
 CATALOGUE = xss_catalogue()
 GENERATED = generated_pages(CATALOGUE)
@@ -339,10 +338,7 @@ def test_corpus_pages_are_all_there():
 @pytest.fixture(scope="module")
 def search_page(browser, xss_site_url):
     inspection = Inspection(browser).open(xss_site_url + urls.url_of("interventies/index.md"))
-    # Opened by its field, as a reader does; the index is fetched then (search_on_demand.js).
-    inspection.page.locator("input.md-search__input").click()
-    meta = inspection.page.locator(".md-search-result__meta")
-    expect(meta).not_to_contain_text("initialiseren", timeout=30_000)
+    open_search(inspection.page)
     yield inspection
     inspection.close()
 
