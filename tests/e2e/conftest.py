@@ -5,6 +5,7 @@ import functools
 import http.server
 import sys
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -104,29 +105,88 @@ class Visit:
         ]
 
 
+class Contexts:
+    """The browser contexts of this pytest-xdist worker, one per colour scheme with JavaScript and
+    one without, in which every test opens pages of its own.
+
+    A page in a fresh browser context took about 1.5 s of processor time, and a new page in a
+    context that already has a page open about 0.65 s: each fresh context starts a renderer
+    process of its own. So the contexts are kept, each with one blank tab open, and what a test's
+    pages could leave in them is taken away when it ends (`forget`): the storage of every origin
+    they opened, and the cookies. A page of its own keeps the rest apart: its history, listeners,
+    timeouts, mouse and the state of its documents. The theme stores the palette it chose in the
+    origin's storage, so pages in another colour scheme need a context of their own.
+    """
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.blank_tabs = {}
+        self.origins = {}
+        self.popups = {}
+
+    def new_page(self, width: int, javascript: bool, color_scheme: str):
+        key = (javascript, color_scheme)
+        if key not in self.blank_tabs:
+            context = self.browser.new_context(
+                java_script_enabled=javascript, color_scheme=color_scheme
+            )
+            self.blank_tabs[key] = context.new_page()
+        page = self.blank_tabs[key].context.new_page()
+        origins = self.origins[page] = set()
+        popups = self.popups[page] = []
+        page.on("framenavigated", lambda frame: origins.add(origin(frame.url)))
+        page.on("popup", lambda popup: popups.append(popup))
+        page.set_viewport_size({"width": width, "height": 900})
+        return page
+
+    def forget(self, pages) -> None:
+        """Close `pages` and their popups, and clear the storage of every origin the pages
+        opened, and the cookies."""
+        for page in pages:
+            for popup in self.popups.pop(page):
+                popup.close()
+            page.close()
+            blank = next(tab for tab in self.blank_tabs.values() if tab.context is page.context)
+            session = blank.context.new_cdp_session(blank)
+            for address in self.origins.pop(page) - {"null"}:
+                session.send(
+                    "Storage.clearDataForOrigin", {"origin": address, "storageTypes": "all"}
+                )
+            session.detach()
+            blank.context.clear_cookies()
+
+    def close(self) -> None:
+        for tab in self.blank_tabs.values():
+            tab.context.close()
+
+
+def origin(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else "null"
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    kept = Contexts(browser)
+    yield kept
+    kept.close()
+
+
 @pytest.fixture
-def visit(browser):
-    # Closed after the test: an open context keeps its renderer process, and a run of a few
-    # hundred visits left open ran the machine out of memory.
-    contexts = []
+def visit(contexts):
+    pages = []
 
     def open_page(
         url: str, width: int = 1280, javascript: bool = True, color_scheme: str = "light"
     ) -> Visit:
-        context = browser.new_context(
-            viewport={"width": width, "height": 900},
-            java_script_enabled=javascript,
-            color_scheme=color_scheme,
-        )
-        contexts.append(context)
-        page = context.new_page()
+        page = contexts.new_page(width, javascript, color_scheme)
+        pages.append(page)
         result = Visit(page)
         page.goto(url)
         return result
 
     yield open_page
-    for context in contexts:
-        context.close()
+    contexts.forget(pages)
 
 
 def forget_the_last_page(page) -> None:
@@ -137,35 +197,28 @@ def forget_the_last_page(page) -> None:
 
 
 class Tabs:
-    """One browser tab per width and colour scheme, going from page to page, for checks that only
-    read what a page shows (axe, reflow, text spacing): the next page in a tab took about a sixth
-    of the processor time of a page in a fresh browser context, whose renderer starts and compiles
-    the theme's scripts anew. The storage and cookies a page leaves are cleared before the next
-    one opens; nothing else outlives a page."""
+    """One tab per width and colour scheme, going from page to page, for checks that only read
+    what a page shows (axe, reflow, text spacing): the next page in a tab took about half the
+    processor time of a new page, whose renderer compiles the theme's scripts anew. The storage
+    and cookies a page leaves are cleared before the next one opens; nothing else outlives a
+    page."""
 
-    def __init__(self, browser):
-        self.browser = browser
+    def __init__(self, contexts: Contexts):
+        self.contexts = contexts
         self.pages = {}
 
     def open(self, url: str, width: int = 1280, color_scheme: str = "light"):
         key = (width, color_scheme)
         if key not in self.pages:
-            context = self.browser.new_context(
-                viewport={"width": width, "height": 900}, color_scheme=color_scheme
-            )
-            self.pages[key] = context.new_page()
+            self.pages[key] = self.contexts.new_page(width, True, color_scheme)
         page = self.pages[key]
         forget_the_last_page(page)
         page.goto(url)
         return page
 
-    def close(self) -> None:
-        for page in self.pages.values():
-            page.context.close()
-
 
 @pytest.fixture(scope="module")
-def tabs(browser):
-    opened = Tabs(browser)
+def tabs(contexts):
+    opened = Tabs(contexts)
     yield opened
-    opened.close()
+    contexts.forget(opened.pages.values())
