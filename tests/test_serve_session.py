@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jinja2
 import pytest
 import yaml
 from mkdocs.commands.build import build
@@ -217,22 +216,3 @@ def test_after_each_change_the_served_site_equals_a_fresh_build(
         fresh = tmp_path / f"fresh-{number}"
         fresh_build(project, fresh)
         assert differences(served, fresh) == [], name
-
-
-def test_a_kept_template_is_compiled_again_when_its_source_changed(tmp_path):
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    kept = serve_session.KeptTemplates()
-
-    def render() -> str:
-        # A new environment per build, as mkdocs makes one; the compilations are kept.
-        environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates), bytecode_cache=kept
-        )
-        return environment.get_template("page.html").render(name="wereld")
-
-    (templates / "page.html").write_text("Hallo {{ name }}", encoding="utf-8")
-    assert render() == "Hallo wereld"
-    assert kept.compiled
-    (templates / "page.html").write_text("Dag {{ name }}", encoding="utf-8")
-    assert render() == "Dag wereld"

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import markdown_text, queries, urls
+from . import compiled_templates, markdown_text, queries, urls
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -71,6 +71,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled_templates.kept("pages"),
     )
     templates.filters["dutch_date"] = dutch_date
     templates.filters["yaml_text"] = yaml_text

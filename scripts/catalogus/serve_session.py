@@ -28,8 +28,6 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import jinja2
-import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
@@ -47,22 +45,6 @@ class GeneratedSiteFile(File):
 
     def is_modified(self) -> bool:
         return self.modified
-
-
-class KeptTemplates(jinja2.BytecodeCache):
-    """The theme's templates compiled once per session: mkdocs makes a new Jinja environment for
-    every build, which compiled every template again. Jinja checks each kept compilation against
-    its template's source and compiles again when the source differs."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _digest(generated: GeneratedFile) -> str:
@@ -109,7 +91,6 @@ class Session:
         self.unfinished = False
         # The generated files as mkdocs reads them; an unchanged one stays as last written.
         self.folder = tempfile.TemporaryDirectory(prefix="catalogus-serve-")
-        self.templates = KeptTemplates()
 
     def site_files(
         self, config: MkDocsConfig, files: Files, generated: Iterable[GeneratedFile]
@@ -122,8 +103,7 @@ class Session:
         if key != self.site_key or self.unfinished:
             self.site_key = key
             self.digests, self.search_entries = {}, {}
-            self.templates = KeptTemplates()
-        self.unfinished = True
+            self.unfinished = True
         self.pending_digests, self.pending_destinations = {}, {}
         self.built_entries = {}
         folder = Path(self.folder.name)

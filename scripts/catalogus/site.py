@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from . import (
     build,
+    compiled_templates,
     exports,
     intervention_pages,
     kinds,
@@ -168,8 +169,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    if _Build.session is not None:
-        env.bytecode_cache = _Build.session.templates
+    env.bytecode_cache = compiled_templates.kept("theme")
     return env
 
 
