@@ -30,6 +30,17 @@ TODAY = datetime.date(2026, 6, 1)
 RECORD_NAME = "proef-interventie.yml"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`make test` spreads the tests over pytest-xdist workers, a test or a whole xdist_group at a
+    time, in the order they are collected. A group (such as test_xss.py, about 30 s) or a long test
+    handed out last kept the run waiting for that one worker alone: they are handed out first."""
+    items.sort(
+        key=lambda item: (
+            not (item.get_closest_marker("xdist_group") or item.get_closest_marker("long"))
+        )
+    )
+
+
 @dataclass
 class CliResult:
     code: int

@@ -110,6 +110,7 @@ def built_files(site: Path) -> set[str]:
     return {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
 
 
+@pytest.mark.long
 def test_properdocs_builds_the_same_pages_as_mkdocs(tmp_path, site_dir):
     properdocs = Path(sys.executable).with_name("properdocs")
     if not properdocs.exists():

@@ -192,6 +192,7 @@ def serve_session_in_this_process(monkeypatch):
     monkeypatch.setattr(site._Build, "serving", False)
 
 
+@pytest.mark.long
 def test_after_each_change_the_served_site_equals_a_fresh_build(
     tmp_path, records_data, serve_session_in_this_process, monkeypatch
 ):

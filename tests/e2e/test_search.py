@@ -166,6 +166,20 @@ def test_vakantieparken_finds_both_holiday_park_interventions_first(search_tab):
     assert {result.path for result in found[: len(named)]} == named
 
 
+def result_count(page) -> int:
+    """How many documents Material's search reports for the query shown."""
+    text = page.locator(".md-search-result__meta").inner_text()
+    return 0 if text.startswith("Geen") else int(text.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("inflected", "base"), [("woningsluitingen", "woningsluiting"), ("bedreigingen", "bedreiging")]
+)
+def test_dutch_search_finds_inflected_forms(search_tab, inflected, base):
+    assert result_count(search_in_tab(search_tab, base)) > 0
+    assert result_count(search_in_tab(search_tab, inflected)) > 0
+
+
 def test_an_inflected_query_is_found_and_not_reported_missing(visit, base_url):
     visit_result = search(visit, base_url, "woningsluitingen")
     page = visit_result.page
