@@ -341,6 +341,8 @@ def test_generated_page_runs_no_payload(inspection, xss_site_url, source_path):
 
 
 def test_the_clicks_follow_a_script_link_but_not_a_web_address(inspection):
+    # A blank page: the site's Content-Security-Policy would block the script link.
+    inspection.open("about:blank")
     inspection.page.set_content(
         '<div class="md-content"><article>'
         '<a href="javascript:void (window.__xss = 1)">script</a>'
