@@ -332,6 +332,10 @@ def shown_as_written(audit: dict, source_path: str) -> list[str]:
     return differences
 
 
+# Under pytest-xdist the pages go to one worker, which mostly waits for each page to settle,
+# while the others compute: when every worker opened corpus pages at once, a quarter of the
+# processor stood idle. The tab is opened once.
+@pytest.mark.xdist_group("xss-pages")
 @pytest.mark.parametrize("source_path", sorted(GENERATED))
 def test_generated_page_runs_no_payload(inspection, xss_site_url, source_path):
     inspection.open(xss_site_url + urls.url_of(source_path))
@@ -340,6 +344,7 @@ def test_generated_page_runs_no_payload(inspection, xss_site_url, source_path):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.xdist_group("xss-pages")
 def test_the_clicks_follow_a_script_link_but_not_a_web_address(inspection):
     # A blank page: the site's Content-Security-Policy would block the script link.
     inspection.open("about:blank")
@@ -420,6 +425,7 @@ def published(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.mark.xdist_group("xss-pages")
 def test_records_the_validator_accepts_run_no_payload(inspection, published):
     url, records = published
     assert records, "the validator refused every corpus record; nothing to check"
