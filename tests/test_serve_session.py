@@ -11,8 +11,10 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.files import Files
 
 from catalogus import intervention_pages, markdown_text, records, serve_session, site
+from catalogus.output import GeneratedFile
 
 from .site_project import make_project
 
@@ -220,3 +222,25 @@ def test_after_each_change_the_served_site_equals_a_fresh_build(
         fresh = tmp_path / f"fresh-{number}"
         fresh_build(project, fresh)
         assert differences(served, fresh) == [], name
+
+
+def test_a_build_that_failed_half_way_is_not_what_the_next_compares_with(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Proef\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = None  # what mkdocs sets while a hook runs
+    session = serve_session.Session()
+
+    def modified(content: str) -> bool:
+        page = GeneratedFile("proef.md", content, source="interventions/proef.yml")
+        (site_file,) = session.site_files(config, Files([]), [page])
+        return site_file.modified
+
+    assert modified("# Een")
+    session.finish(["proef/"])
+    assert not modified("# Een")
+    session.finish(["proef/"])
+    # This build fails: its page may be written, but the build never finishes.
+    assert modified("# Twee")
+    # Back to what the last finished build made: built again, as the failed build's page is there.
+    assert modified("# Een")

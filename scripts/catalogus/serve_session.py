@@ -103,7 +103,7 @@ class Session:
         if key != self.site_key or self.unfinished:
             self.site_key = key
             self.digests, self.search_entries = {}, {}
-            self.unfinished = True
+        self.unfinished = True
         self.pending_digests, self.pending_destinations = {}, {}
         self.built_entries = {}
         folder = Path(self.folder.name)
