@@ -47,10 +47,6 @@ TAB_ORDER = """() => {
     });
 }"""
 FOCUSED = "document.activeElement.dataset.walk ?? null"
-BACK_TO_TOP = "back to top"
-FOCUSED_OR_BACK_TO_TOP = (
-    f"document.activeElement.matches('.md-top') ? '{BACK_TO_TOP}' : ({FOCUSED})"
-)
 
 # Decodes two screenshots in the page and counts the pixels whose colour changed with the focus
 # by at least 3:1 (WCAG's relative luminance), so the indicator is measured, not assumed.
@@ -139,11 +135,9 @@ def walk(page, steps: int) -> list[str | None]:
     where = []
     for _ in range(steps):
         page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_OR_BACK_TO_TOP)
-        if focused == BACK_TO_TOP:
+        if page.evaluate("document.activeElement.matches('.md-top')"):
             page.keyboard.press("Tab")
-            focused = page.evaluate(FOCUSED)
-        where.append(focused)
+        where.append(page.evaluate(FOCUSED))
     return where
 
 
