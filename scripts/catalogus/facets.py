@@ -5,6 +5,7 @@ The query parameters are a public contract (docs/over/links.md, whose table is g
 appears in the page, the script and the documentation at once.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -137,29 +138,42 @@ def facet_groups(
 ) -> list[FacetGroup]:
     """The filters for a list of items: per facet, the values in use with their counts."""
     items = list(items)
-
-    def has(item, facet: Facet, value: str) -> bool:
-        if facet.vocabulary == "countries" and value == queries.ABROAD:
-            return item.is_foreign
-        values = values_of(item, facet.vocabulary)
-        if facet.vocabulary == "regions" and NATIONAL in values:
-            return True  # a national approach applies in every region
-        return value in values
-
     groups = []
     for facet in facets:
-        used = {value for item in items for value in values_of(item, facet.vocabulary)}
+        tally = _Tally(facet, items, values_of)
         choices = [*facet.extra] + [
             (slug, term.label)
             for slug, term in catalogue.vocabularies[facet.vocabulary].items()
-            if slug in used
+            if slug in tally.used
         ]
-        options = tuple(
-            Option(value, label, sum(1 for item in items if has(item, facet, value)))
-            for value, label in choices
-        )
+        options = tuple(Option(value, label, tally.count(value)) for value, label in choices)
         groups.append(FacetGroup(facet.parameter, facet.legend, options))
     return groups
+
+
+class _Tally:
+    """The values of one facet that items carry, and how many items choosing each value alone
+    shows: a national approach under every region, "abroad" every foreign record.
+
+    One pass over the items: a pass per value took most of the overview's time at 5,000 records.
+    """
+
+    def __init__(self, facet: Facet, items: list, values_of: Callable) -> None:
+        self.used: set[str] = set()
+        self.counts: Counter = Counter()
+        self.everywhere = 0  # items that every value shows
+        for item in items:
+            values = set(values_of(item, facet.vocabulary))
+            self.used |= values
+            if facet.vocabulary == "regions" and NATIONAL in values:
+                self.everywhere += 1
+            else:
+                self.counts.update(values)
+            if facet.vocabulary == "countries" and item.is_foreign:
+                self.counts[queries.ABROAD] += 1
+
+    def count(self, value: str) -> int:
+        return self.counts[value] + self.everywhere
 
 
 def item_attributes(item, facets: Sequence[Facet], values_of) -> dict[str, str]:
