@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogus import build, output, urls
+from catalogus import background, build, output, urls
 from catalogus.cli import main
 from catalogus.output import DuplicateOutput, GeneratedFile, collect
 
@@ -44,8 +44,13 @@ def test_two_generators_for_one_path_are_refused():
         )
 
 
-def test_generating_into_a_folder_writes_what_generating_in_memory_holds(tmp_path):
-    """The mkdocs build writes the files as they are made and keeps them without content."""
+@pytest.mark.parametrize("second_process", [True, False])
+def test_generating_into_a_folder_writes_what_generating_in_memory_holds(
+    tmp_path, monkeypatch, second_process
+):
+    """The mkdocs build writes the files as they are made and keeps them without content; a
+    second process makes the intervention pages, or this one does (one processor, no fork)."""
+    monkeypatch.setattr(background, "can_fork", lambda: second_process)
     settings = build.load_settings(ROOT)
     in_memory = build.generate_files(settings)
     written = build.generate_files(settings, tmp_path)

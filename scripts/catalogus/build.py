@@ -12,6 +12,7 @@ from pathlib import Path
 from . import (
     abroad_page,
     accessibility,
+    background,
     bottleneck_pages,
     case_pages,
     changes_page,
@@ -28,7 +29,7 @@ from . import (
     term_pages,
     urls,
 )
-from .output import BuildSettings, GeneratedFile, collect
+from .output import BuildSettings, GeneratedFile, WrittenElsewhere, collect
 from .records import Catalogue, load_catalogue
 from .schema import published_schemas
 
@@ -67,15 +68,21 @@ def schema_files(settings: BuildSettings) -> list[GeneratedFile]:
 
 def generate_files(settings: BuildSettings, folder: Path | None = None) -> list[GeneratedFile]:
     """Every generated file of the site; two generators claiming one path is an error. With a
-    `folder`, the files are written there as they are made and listed without their content."""
-    return collect(_families(settings), folder)
+    `folder`, the files are written there as they are made and listed without their content,
+    and the intervention pages are made by a second process meanwhile (see `background`)."""
+    if folder is None:
+        return collect(_families(settings, intervention_pages.pages(settings)))
+    made = background.Background(collect, [intervention_pages.pages(settings)], folder)
+    return collect(_families(settings, WrittenElsewhere(made.result, made.stop)), folder)
 
 
-def _families(settings: BuildSettings) -> Iterator[Iterable[GeneratedFile]]:
+def _families(
+    settings: BuildSettings, interventions: Iterable[GeneratedFile] | WrittenElsewhere
+) -> Iterator[Iterable[GeneratedFile] | WrittenElsewhere]:
     """The files of each page family and export, each made only when its turn comes."""
     region_map = home_widgets.region_map(settings.catalogue, urls.term_index_path("regions"))
     yield overview.pages(settings)
-    yield intervention_pages.pages(settings)
+    yield interventions
     yield term_pages.pages(settings, region_map)
     yield phenomenon_pages.pages(settings)
     yield bottleneck_pages.pages(settings)

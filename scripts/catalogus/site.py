@@ -31,6 +31,7 @@ from . import (
     security,
     serve_session,
 )
+from .background import BackgroundFailed
 from .output import BuildSettings, DuplicateOutput, GeneratedFile
 from .records import InvalidCatalogue
 
@@ -115,7 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "De catalogus bevat fouten; los ze op (voer 'make validate' uit om ze te zien):\n"
             + str(error)
         ) from None
-    except DuplicateOutput as error:
+    except (DuplicateOutput, BackgroundFailed) as error:
         raise PluginError(str(error)) from None
     return config
 

@@ -1,0 +1,108 @@
+"""The intervention pages are made by a second process while the build makes the rest: whatever
+goes wrong there reaches the build as a clear error, and never leaves the process behind."""
+
+import multiprocessing
+import os
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from catalogus import background, build, intervention_pages, site, term_pages, urls
+from catalogus.output import DuplicateOutput, GeneratedFile
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return build.load_settings(ROOT)
+
+
+@pytest.fixture(autouse=True)
+def second_process(monkeypatch):
+    """Fork even on a machine with one processor, so these tests check the second process."""
+    monkeypatch.setattr(background, "can_fork", lambda: True)
+    yield
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_in_the_second_process_is_raised_with_where_it_happened(
+    settings, tmp_path, monkeypatch
+):
+    def broken_page(*arguments, **keywords):
+        raise ValueError("SYNTHETISCH: een pagina die niet lukt")
+
+    monkeypatch.setattr(intervention_pages, "intervention_page", broken_page)
+    with pytest.raises(ValueError, match="een pagina die niet lukt") as raised:
+        build.generate_files(settings, tmp_path)
+    where = str(raised.value.__cause__)
+    assert where.startswith("Traceback") and "broken_page" in where
+
+
+def test_an_error_that_cannot_travel_between_processes_still_arrives_as_its_text(
+    settings, tmp_path, monkeypatch
+):
+    class Unpicklable(Exception):
+        def __reduce__(self):
+            raise TypeError("not picklable")
+
+    def broken_page(*arguments, **keywords):
+        raise Unpicklable("SYNTHETISCH: onverzendbaar")
+
+    monkeypatch.setattr(intervention_pages, "intervention_page", broken_page)
+    with pytest.raises(RuntimeError, match="onverzendbaar"):
+        build.generate_files(settings, tmp_path)
+
+
+def test_a_second_process_that_dies_fails_the_build_in_dutch(settings, tmp_path, monkeypatch):
+    def killed(*arguments, **keywords):
+        os._exit(9)
+
+    monkeypatch.setattr(intervention_pages, "intervention_page", killed)
+    with pytest.raises(
+        background.BackgroundFailed, match=r"stopte zonder resultaat \(exitcode 9\)"
+    ):
+        build.generate_files(settings, tmp_path)
+
+
+def test_when_this_process_fails_first_the_second_is_ended(settings, tmp_path, monkeypatch):
+    def slow_page(*arguments, **keywords):
+        time.sleep(60)
+
+    def broken_term_pages(*arguments, **keywords):
+        raise ValueError("SYNTHETISCH: termpagina's die niet lukken")
+
+    monkeypatch.setattr(intervention_pages, "intervention_page", slow_page)
+    monkeypatch.setattr(term_pages, "pages", broken_term_pages)
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="termpagina"):
+        build.generate_files(settings, tmp_path)
+    assert time.monotonic() - start < 30  # not waiting for the second process to finish
+
+
+def test_a_path_taken_in_both_processes_is_refused(settings, tmp_path, monkeypatch):
+    record = next(iter(settings.catalogue.interventions.values()))
+    page = urls.intervention_path(record.id)
+
+    def term_pages_and_one_more(*arguments, **keywords):
+        yield GeneratedFile(page, "SYNTHETISCH", source="de termpagina's")
+
+    monkeypatch.setattr(term_pages, "pages", term_pages_and_one_more)
+    with pytest.raises(DuplicateOutput, match=page):
+        build.generate_files(settings, tmp_path)
+
+
+def test_the_site_build_reports_a_dead_second_process_without_a_traceback(monkeypatch):
+    def dead(*arguments, **keywords):
+        raise background.BackgroundFailed("SYNTHETISCH: het tweede proces stopte")
+
+    monkeypatch.setattr(build, "generate_files", dead)
+    monkeypatch.setattr(site._Build, "serving", False)
+    monkeypatch.setattr(site._Build, "session", None)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="het tweede proces stopte"):
+        site.on_config(config)
+    site.on_build_error(PluginError(""))  # the hook's temporary folder is released
