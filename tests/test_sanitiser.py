@@ -8,7 +8,10 @@ Records reach the page through `markdown_text.render`; `style` would allow a ful
 
 from html.parser import HTMLParser
 
+import cmarkgfm
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalogus import markdown_text
 from catalogus.markdown_text import render
@@ -164,3 +167,21 @@ def test_record_text_reads_as_github_shows_it_in_the_pull_request():
     assert [name for name, _ in elements(render("Drie punten:\n- a\n- b"))] == [
         "p", "ul", "li", "li",
     ]  # fmt: skip
+
+
+# Markdown's own characters, with letters, spaces and line breaks between them; no `|`.
+MARKDOWN_WITHOUT_PIPES = st.text(alphabet="#*_-+`~[]()<>!:\\/.1 \nab&\"'=", max_size=80)
+
+
+@given(MARKDOWN_WITHOUT_PIPES)
+@settings(max_examples=400, deadline=None)
+def test_text_without_a_pipe_renders_as_it_would_with_the_table_extension(text):
+    """Text without `|` skips the table extension (faster): it cannot hold a table."""
+    with_tables = cmarkgfm.markdown_to_html_with_extensions(
+        text, options=markdown_text.CMARK_OPTIONS, extensions=markdown_text.CMARK_EXTENSIONS
+    )
+    assert cmarkgfm.markdown_to_html(text, options=markdown_text.CMARK_OPTIONS) == with_tables
+
+
+def test_a_table_still_renders():
+    assert "<table>" in render("| Kosten | Jaar |\n|---|---|\n| 10 | 2024 |")

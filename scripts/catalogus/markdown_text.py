@@ -86,9 +86,13 @@ def render(text: str) -> str:
 
 
 def _render(text: str) -> str:
-    converted = cmarkgfm.markdown_to_html_with_extensions(
-        text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
-    ).rstrip("\n")
+    if "|" in text:
+        converted = cmarkgfm.markdown_to_html_with_extensions(
+            text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS
+        )
+    else:  # no table: the same HTML, without a third of the time attaching the extension takes
+        converted = cmarkgfm.markdown_to_html(text, options=CMARK_OPTIONS)
+    converted = converted.rstrip("\n")
     # Headings of a record's text sit below the page's own section headings (h2).
     for level in (2, 1):
         converted = converted.replace(f"<h{level}", f"<h{level + 2}").replace(

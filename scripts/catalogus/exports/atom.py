@@ -24,6 +24,7 @@ from .common import (
 FEED_PATH = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"  # as ElementTree writes it
 # Characters XML 1.0 does not allow, not even escaped.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -110,7 +111,9 @@ def feed(catalogue: Catalogue, site_url: str, phenomenon: str | None = None) -> 
                 scheme=urls.absolute_url(site_url, urls.term_index_path("phenomena")),
             )
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    # Serialised as text and encoded once: with encoding="utf-8" ElementTree encodes each of its
+    # many small writes on its own, which took most of the feeds' time.
+    return (XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
 
 def phenomena_with_feeds(catalogue: Catalogue) -> list[str]:
