@@ -9,6 +9,7 @@ from catalogus.site import (
     on_page_context,
     on_post_build,
     on_post_page,
+    on_pre_page,
     on_serve,
     on_startup,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "on_page_context",
     "on_post_build",
     "on_post_page",
+    "on_pre_page",
     "on_serve",
     "on_startup",
 ]

@@ -7,11 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from catalogus import background, build, intervention_pages, site, term_pages, urls
 from catalogus.output import DuplicateOutput, GeneratedFile
+
+from .site_project import make_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -96,13 +99,43 @@ def test_a_path_taken_in_both_processes_is_refused(settings, tmp_path, monkeypat
 
 
 def test_the_site_build_reports_a_dead_second_process_without_a_traceback(monkeypatch):
-    def dead(*arguments, **keywords):
-        raise background.BackgroundFailed("SYNTHETISCH: het tweede proces stopte")
+    def killed(*arguments, **keywords):
+        os._exit(9)
 
-    monkeypatch.setattr(build, "generate_files", dead)
+    monkeypatch.setattr(intervention_pages, "intervention_page", killed)
     monkeypatch.setattr(site._Build, "serving", False)
     monkeypatch.setattr(site._Build, "session", None)
     config = load_config(str(ROOT / "mkdocs.yml"))
-    with pytest.raises(PluginError, match="het tweede proces stopte"):
-        site.on_config(config)
+    site.on_config(config)  # the second process is still at work, or dead: nothing waits yet
+    with pytest.raises(PluginError, match=r"stopte zonder resultaat \(exitcode 9\)"):
+        site.on_env(None, config, None)
     site.on_build_error(PluginError(""))  # the hook's temporary folder is released
+
+
+def test_mkdocs_reads_an_intervention_page_only_once_the_second_process_wrote_it(
+    tmp_path, monkeypatch, valid_record_data
+):
+    """SYNTHETIC records whose pages take the second process longer than the rest of the
+    build: mkdocs waits for them instead of reading a file that is not there yet."""
+    slowly_made = intervention_pages.intervention_page
+
+    def slow_page(*arguments, **keywords):
+        time.sleep(1)
+        return slowly_made(*arguments, **keywords)
+
+    monkeypatch.setattr(intervention_pages, "intervention_page", slow_page)
+    for name in ("serving", "session", "generation"):
+        monkeypatch.setattr(site._Build, name, getattr(site._Build, name))
+    second = dict(valid_record_data, title="Tweede proefinterventie")
+    project = make_project(
+        tmp_path / "project", {"proef-een": valid_record_data, "proef-twee": second}
+    )
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    for record_id, title in (
+        ("proef-een", valid_record_data["title"]),
+        ("proef-twee", second["title"]),
+    ):
+        page = (tmp_path / "site" / "interventies" / record_id / "index.html").read_text("utf-8")
+        assert f"<h1>{title}</h1>" in page

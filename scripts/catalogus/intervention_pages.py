@@ -1,7 +1,9 @@
 """Intervention pages, and the redirects that keep the links of renamed records working."""
 
 import datetime
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from . import freshness, urls
 from .exports import linked_data
@@ -128,22 +130,38 @@ def first_published(settings: BuildSettings, record: Intervention) -> str:
 
 def pages(settings: BuildSettings) -> Iterator[GeneratedFile]:
     """Each record's page and its old addresses' redirects, one record at a time."""
+    for listed, make in _plan(settings):
+        yield replace(listed, content=make())
+
+
+def listed_pages(settings: BuildSettings) -> list[GeneratedFile]:
+    """The files `pages` makes, without their content: listed in no time, before they are made
+    (see `build.Generation`)."""
+    return [listed for listed, _ in _plan(settings)]
+
+
+def _plan(settings: BuildSettings) -> Iterator[tuple[GeneratedFile, Callable[[], str]]]:
     catalogue = settings.catalogue
     for record in catalogue.interventions.values():
-        yield GeneratedFile(
-            urls.intervention_path(record.id),
-            intervention_page(
+        yield (
+            GeneratedFile(
+                urls.intervention_path(record.id),
+                "",
+                source=record_source(record),
+                last_modified=record.last_reviewed,
+            ),
+            functools.partial(
+                intervention_page,
                 catalogue,
                 record,
                 settings.site_url,
                 published=first_published(settings, record),
             ),
-            source=record_source(record),
-            last_modified=record.last_reviewed,
         )
         for old_id in record.former_ids:
-            yield GeneratedFile(
-                f"interventies/{old_id}/index.html",
-                redirect_page(f"../{record.id}/"),
-                source=record_source(record),
+            yield (
+                GeneratedFile(
+                    f"interventies/{old_id}/index.html", "", source=record_source(record)
+                ),
+                functools.partial(redirect_page, f"../{record.id}/"),
             )

@@ -6,7 +6,7 @@ read from these files, not computed again elsewhere.
 """
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -54,62 +54,43 @@ class DuplicateOutput(Exception):
 
 @dataclass(frozen=True)
 class WrittenElsewhere:
-    """A group of files another process writes into the folder (see `background`): `files`
-    waits for their list, without content; `stop` ends that process when the build fails."""
+    """Files another process writes into the folder (see `build.Generation`): listed, and
+    checked for a path taken twice, but not written here."""
 
-    files: Callable[[], list[GeneratedFile]]
-    stop: Callable[[], None]
+    files: list[GeneratedFile]
 
 
 def collect(
     groups: Iterable[Iterable[GeneratedFile] | WrittenElsewhere], folder: Path | None = None
 ) -> list[GeneratedFile]:
-    """All generated files in one list, in the order of their groups, refusing a second file for
-    a path already taken.
+    """All generated files in one list, refusing a second file for a path already taken.
 
     With a `folder`, each file is written there as it comes and listed without its content, so
-    the build never holds all of them at once (about 40 MB per 1,000 records). A group written
-    elsewhere is taken last, when this process has made all the others.
+    the build never holds all of them at once (about 40 MB per 1,000 records).
     """
     taken: dict[str, GeneratedFile] = {}
-    parts: list[list[GeneratedFile] | WrittenElsewhere] = []
-    try:
-        # The files are written by a thread of their own: creating a file waits on the file
-        # system (0.1 to 0.3 ms each here), time in which the next page is made. At most
-        # WRITES_IN_FLIGHT wait to be written, so a slow disk never makes the build hold many
-        # files at once.
-        with ThreadPoolExecutor(max_workers=1) as writer:
-            in_flight: deque[Future] = deque()
-            for group in groups:
-                if isinstance(group, WrittenElsewhere):
-                    parts.append(group)
-                    continue
-                part = []
-                for generated in group:
-                    _take(taken, generated)
-                    if folder is not None:
-                        in_flight.append(writer.submit(write_files, [generated], folder))
-                        generated = replace(generated, content="")
-                        while in_flight and (
-                            in_flight[0].done() or len(in_flight) > WRITES_IN_FLIGHT
-                        ):
-                            # A file that could not be written raises its error here.
-                            in_flight.popleft().result()
-                    part.append(generated)
-                parts.append(part)
-            for write in in_flight:
-                write.result()
-        for index, part in enumerate(parts):
-            if isinstance(part, WrittenElsewhere):
-                parts[index] = part.files()
-                for generated in parts[index]:
-                    _take(taken, generated)
-    except BaseException:
-        for part in parts:
-            if isinstance(part, WrittenElsewhere):
-                part.stop()
-        raise
-    return [generated for part in parts for generated in part]
+    # The files are written by a thread of their own: creating a file waits on the file system
+    # (0.1 to 0.3 ms each here), time in which the next page is made. At most WRITES_IN_FLIGHT
+    # wait to be written, so a slow disk never makes the build hold many files at once.
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        in_flight: deque[Future] = deque()
+        for group in groups:
+            if isinstance(group, WrittenElsewhere):
+                for listed in group.files:
+                    _take(taken, listed)
+                continue
+            for generated in group:
+                _take(taken, generated)
+                if folder is not None:
+                    in_flight.append(writer.submit(write_files, [generated], folder))
+                    generated = replace(generated, content="")
+                    while in_flight and (in_flight[0].done() or len(in_flight) > WRITES_IN_FLIGHT):
+                        # A file that could not be written raises its error here.
+                        in_flight.popleft().result()
+                taken[generated.path] = generated
+        for write in in_flight:
+            write.result()
+    return list(taken.values())
 
 
 def _take(taken: dict[str, GeneratedFile], generated: GeneratedFile) -> None:

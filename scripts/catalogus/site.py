@@ -52,6 +52,9 @@ class _Build:
     held_html: ClassVar[dict[str, bytes]] = {}
     # Where the generated files wait for mkdocs to read them (see `on_files`).
     folder: ClassVar[tempfile.TemporaryDirectory | None] = None
+    # The generation still writing into the folder, and the files it writes (see `on_pre_page`).
+    generation: ClassVar[build.Generation | None] = None
+    written_elsewhere: ClassVar[set[str]] = set()
 
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
@@ -107,7 +110,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if _Build.session is None:
             # Written to a folder as they are made; see `on_files`.
             _Build.folder = tempfile.TemporaryDirectory(prefix="catalogus-site-")
-            files = build.generate_files(settings, Path(_Build.folder.name))
+            _Build.generation = build.Generation(settings, Path(_Build.folder.name))
+            files = _Build.generation.files
+            _Build.written_elsewhere = {
+                generated.path for generated in _Build.generation.written_elsewhere
+            }
         else:
             files = build.generate_files(settings)
         _Build.files = {generated.path: generated for generated in files}
@@ -116,9 +123,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "De catalogus bevat fouten; los ze op (voer 'make validate' uit om ze te zien):\n"
             + str(error)
         ) from None
-    except (DuplicateOutput, BackgroundFailed) as error:
+    except DuplicateOutput as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def _wait_for_generation() -> None:
+    """Every generated file is in the folder (see `build.Generation`)."""
+    generation, _Build.generation = _Build.generation, None
+    if generation is None:
+        return
+    try:
+        generation.wait()
+    except (DuplicateOutput, BackgroundFailed) as error:
+        raise PluginError(str(error)) from None
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A page the second process writes is read once it is written: mkdocs reads the pages
+    before it in the meantime."""
+    if _Build.generation is not None and page.file.src_uri in _Build.written_elsewhere:
+        _wait_for_generation()
+    return page
 
 
 def on_serve(server, config: MkDocsConfig, builder):
@@ -170,6 +196,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    # Before mkdocs copies the files that are not pages, such as the redirects.
+    _wait_for_generation()
     env.bytecode_cache = compiled_templates.kept("theme")
     return env
 
@@ -214,6 +242,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_build_error(error: Exception) -> None:
+    if _Build.generation is not None:
+        _Build.generation.stop()
+        _Build.generation = None
     _release_folder()
 
 
