@@ -11,7 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from catalogus import background, build, intervention_pages, site, term_pages, urls
+from catalogus import background, bottleneck_pages, build, intervention_pages, site, urls
 from catalogus.output import DuplicateOutput, GeneratedFile
 
 from .site_project import make_project
@@ -75,13 +75,13 @@ def test_when_this_process_fails_first_the_second_is_ended(settings, tmp_path, m
     def slow_page(*arguments, **keywords):
         time.sleep(60)
 
-    def broken_term_pages(*arguments, **keywords):
-        raise ValueError("SYNTHETISCH: termpagina's die niet lukken")
+    def broken_register(*arguments, **keywords):
+        raise ValueError("SYNTHETISCH: een register dat niet lukt")
 
     monkeypatch.setattr(intervention_pages, "intervention_page", slow_page)
-    monkeypatch.setattr(term_pages, "pages", broken_term_pages)
+    monkeypatch.setattr(bottleneck_pages, "pages", broken_register)
     start = time.monotonic()
-    with pytest.raises(ValueError, match="termpagina"):
+    with pytest.raises(ValueError, match="register dat niet lukt"):
         build.generate_files(settings, tmp_path)
     assert time.monotonic() - start < 30  # not waiting for the second process to finish
 
@@ -90,10 +90,10 @@ def test_a_path_taken_in_both_processes_is_refused(settings, tmp_path, monkeypat
     record = next(iter(settings.catalogue.interventions.values()))
     page = urls.intervention_path(record.id)
 
-    def term_pages_and_one_more(*arguments, **keywords):
-        yield GeneratedFile(page, "SYNTHETISCH", source="de termpagina's")
+    def register_and_one_more(*arguments, **keywords):
+        yield GeneratedFile(page, "SYNTHETISCH", source="het register")
 
-    monkeypatch.setattr(term_pages, "pages", term_pages_and_one_more)
+    monkeypatch.setattr(bottleneck_pages, "pages", register_and_one_more)
     with pytest.raises(DuplicateOutput, match=page):
         build.generate_files(settings, tmp_path)
 
@@ -139,3 +139,15 @@ def test_mkdocs_reads_an_intervention_page_only_once_the_second_process_wrote_it
     ):
         page = (tmp_path / "site" / "interventies" / record_id / "index.html").read_text("utf-8")
         assert f"<h1>{title}</h1>" in page
+
+
+def test_waiting_for_one_step_does_not_wait_for_the_rest():
+    def first_step_then_slow(report):
+        report(1)
+        time.sleep(60)
+
+    work = background.Background(first_step_then_slow)
+    start = time.monotonic()
+    work.wait_for(1)
+    assert time.monotonic() - start < 30
+    work.stop()

@@ -1,11 +1,12 @@
 """Work that a second process does while this one goes on.
 
-About half of a build's own time goes to the intervention pages, which need nothing from the
-other page families. On a machine with two or more processors a forked process makes them while
-this one makes the rest. Being forked, it starts with the loaded records in memory, so nothing is
-copied or pickled to it; it sends back only its result. Where there is one processor, or no fork
-(Windows; macOS does not fork by default), the work is done in this process when its result is
-asked for, so the result is the same either way.
+Most of a build's own time goes to making pages and exports that mkdocs reads only later: the
+intervention pages after the hand-written ones, the exports only when it copies files. On a
+machine with two or more processors a forked process makes them while this one makes the rest
+and mkdocs reads what is ready. Being forked, it starts with the loaded records in memory, so
+nothing is copied or pickled to it; it sends back only how far it is, and its result. Where there
+is one processor, or no fork (Windows; macOS does not fork by default), the work is done in this
+process when it is first waited for, so the result is the same either way.
 """
 
 import multiprocessing
@@ -31,11 +32,15 @@ def can_fork() -> bool:
 
 
 class Background:
-    """`function(*arguments)`, begun in a second process where one helps."""
+    """`function(report, *arguments)`, begun in a second process where one helps. The function
+    calls `report(count)` to tell how many of its steps are done (see `wait_for`)."""
 
     def __init__(self, function: Callable[..., Any], *arguments: Any) -> None:
         self._function, self._arguments = function, arguments
         self._process = None
+        self._reported = 0
+        self._finished = False
+        self._result = None
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._receiving, sending = context.Pipe(duplex=False)
@@ -45,24 +50,40 @@ class Background:
             self._process.start()
             sending.close()
 
+    def wait_for(self, count: int) -> None:
+        """Returns once `count` steps are done, raising the function's error if it failed."""
+        while self._reported < count and not self._finished:
+            self._receive()
+
     def result(self) -> Any:
-        """What the function returned, or its error raised here."""
+        """What the function returned, once it is done, or its error raised here."""
+        while not self._finished:
+            self._receive()
+        return self._result
+
+    def _receive(self) -> None:
         if self._process is None:
-            return self._function(*self._arguments)
+            self._result = self._function(_ignore, *self._arguments)
+            self._finished = True
+            return
         try:
-            outcome, value, where = self._receiving.recv()
+            kind, value, where = self._receiving.recv()
         except EOFError:
             self._process.join()
+            self._receiving.close()
             raise BackgroundFailed(
                 "het tweede proces van de build stopte zonder resultaat "
                 f"(exitcode {self._process.exitcode}); probeer het opnieuw"
             ) from None
-        finally:
-            self._receiving.close()
+        if kind == "progress":
+            self._reported = value
+            return
+        self._finished = True
+        self._receiving.close()
         self._process.join()
-        if outcome == "error":
+        if kind == "error":
             raise value from _RemoteTraceback(where)
-        return value
+        self._result = value
 
     def stop(self) -> None:
         """No result is wanted any more (this process failed first): end the second one."""
@@ -71,9 +92,16 @@ class Background:
             self._process.join()
 
 
+def _ignore(count: int) -> None:
+    pass
+
+
 def _run(sending, function: Callable[..., Any], arguments: tuple) -> None:
+    def report(count: int) -> None:
+        sending.send(("progress", count, ""))
+
     try:
-        sending.send(("result", function(*arguments), ""))
+        sending.send(("result", function(report, *arguments), ""))
     except BaseException as error:  # whatever it is, this process reports it
         where = traceback.format_exc()
         try:

@@ -29,7 +29,15 @@ from . import (
     term_pages,
     urls,
 )
-from .output import BuildSettings, GeneratedFile, WrittenElsewhere, collect
+from .output import (
+    BuildSettings,
+    GeneratedFile,
+    Planned,
+    WrittenElsewhere,
+    collect,
+    made,
+    write_planned,
+)
 from .records import Catalogue, load_catalogue
 from .schema import published_schemas
 
@@ -70,35 +78,44 @@ def generate_files(settings: BuildSettings, folder: Path | None = None) -> list[
     """Every generated file of the site; two generators claiming one path is an error. With a
     `folder`, the files are written there as they are made and listed without their content."""
     if folder is None:
-        return collect(_families(settings, intervention_pages.pages(settings)))
+        return collect(
+            _families(settings, made(_planned_pages(settings)), made(exports.export_plan(settings)))
+        )
     generation = Generation(settings, folder)
     generation.wait()
     return generation.files
 
 
 class Generation:
-    """Every generated file written into `folder`, the intervention pages by a second process.
+    """Every generated file written into `folder`, most of them by a second process.
 
-    About half of the build's own time goes to the intervention pages. A forked second process
-    (see `background`) writes them while this one makes the other files. They are listed at
-    once, without being made, so `files` is complete before they are written. An engine calls
-    `wait` before it reads an intervention page or copies a file: it returns once every file is
-    in the folder, and raises what went wrong in the second process. Until then the engine has
-    other pages to read, so the second process mostly costs the build no time at all.
+    The intervention, term and phenomenon pages and the largest exports are listed at once,
+    without being made, and a forked second process (see `background`) makes and writes them in
+    the order mkdocs reads them, while this process makes the other files. So `files` is
+    complete before they are written. An engine calls `wait_for` before it reads one of them,
+    and `wait` before it copies files: by then mkdocs has read the pages before it, so it seldom
+    has to wait. Both raise what went wrong in the second process.
     """
 
     def __init__(self, settings: BuildSettings, folder: Path) -> None:
-        self.written_elsewhere = intervention_pages.listed_pages(settings)
+        pages, export_files = _planned_pages(settings), exports.export_plan(settings)
+        plan = pages + export_files
+        self._written_after = {listed.path: count for count, (listed, _) in enumerate(plan, 1)}
         self._second_process: background.Background | None = background.Background(
-            _write, intervention_pages.pages(settings), folder
+            write_planned, plan, folder
         )
         try:
-            self.files = collect(
-                _families(settings, WrittenElsewhere(self.written_elsewhere)), folder
-            )
+            self.files = collect(_families(settings, _listed(pages), _listed(export_files)), folder)
         except BaseException:
             self.stop()
             raise
+
+    def is_made_elsewhere(self, path: str) -> bool:
+        return path in self._written_after
+
+    def wait_for(self, path: str) -> None:
+        if self._second_process is not None:
+            self._second_process.wait_for(self._written_after[path])
 
     def wait(self) -> None:
         second_process, self._second_process = self._second_process, None
@@ -112,19 +129,29 @@ class Generation:
             second_process.stop()
 
 
-def _write(files: Iterable[GeneratedFile], folder: Path) -> None:
-    collect([files], folder)
+def _listed(plan: list[Planned]) -> WrittenElsewhere:
+    return WrittenElsewhere([listed for listed, _ in plan])
+
+
+def _planned_pages(settings: BuildSettings) -> list[Planned]:
+    """The intervention, term and phenomenon pages, listed: in the site's order they follow
+    the overview."""
+    region_map = home_widgets.region_map(settings.catalogue, urls.term_index_path("regions"))
+    return [
+        *intervention_pages.plan(settings),
+        *term_pages.plan(settings, region_map),
+        *phenomenon_pages.plan(settings),
+    ]
 
 
 def _families(
-    settings: BuildSettings, interventions: Iterable[GeneratedFile] | WrittenElsewhere
+    settings: BuildSettings,
+    planned_pages: Iterable[GeneratedFile] | WrittenElsewhere,
+    planned_exports: Iterable[GeneratedFile] | WrittenElsewhere,
 ) -> Iterator[Iterable[GeneratedFile] | WrittenElsewhere]:
     """The files of each page family and export, each made only when its turn comes."""
-    region_map = home_widgets.region_map(settings.catalogue, urls.term_index_path("regions"))
     yield overview.pages(settings)
-    yield interventions
-    yield term_pages.pages(settings, region_map)
-    yield phenomenon_pages.pages(settings)
+    yield planned_pages
     yield bottleneck_pages.pages(settings)
     yield case_pages.pages(settings)
     yield abroad_page.pages(settings)
@@ -134,6 +161,7 @@ def _families(
     yield releases.files(settings)
     yield accessibility.pages(settings)
     yield schema_files(settings)
+    yield planned_exports
     yield from exports.export_groups(settings)
 
 

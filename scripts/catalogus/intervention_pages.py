@@ -2,12 +2,11 @@
 
 import datetime
 import functools
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 
 from . import freshness, urls
 from .exports import linked_data
-from .output import BuildSettings, GeneratedFile, record_source
+from .output import BuildSettings, GeneratedFile, Planned, made, record_source
 from .records import Case, Catalogue, Intervention
 from .rendering import record_markdown, render
 from .vocabularies import Vocabularies
@@ -130,17 +129,11 @@ def first_published(settings: BuildSettings, record: Intervention) -> str:
 
 def pages(settings: BuildSettings) -> Iterator[GeneratedFile]:
     """Each record's page and its old addresses' redirects, one record at a time."""
-    for listed, make in _plan(settings):
-        yield replace(listed, content=make())
+    return made(plan(settings))
 
 
-def listed_pages(settings: BuildSettings) -> list[GeneratedFile]:
-    """The files `pages` makes, without their content: listed in no time, before they are made
-    (see `build.Generation`)."""
-    return [listed for listed, _ in _plan(settings)]
-
-
-def _plan(settings: BuildSettings) -> Iterator[tuple[GeneratedFile, Callable[[], str]]]:
+def plan(settings: BuildSettings) -> Iterator[Planned]:
+    """The pages and redirects listed, each with how to make it."""
     catalogue = settings.catalogue
     for record in catalogue.interventions.values():
         yield (

@@ -6,7 +6,7 @@ read from these files, not computed again elsewhere.
 """
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +43,24 @@ class GeneratedFile:
 def record_source(record) -> str:
     """A record's file relative to the catalogue root (`bottlenecks/x.yml`), for edit links."""
     return f"{record.path.parent.name}/{record.path.name}" if record.path else ""
+
+
+# A file listed before it is made, and how to make its content: a family that can be listed
+# this way can be made by a second process while the build goes on (see `build.Generation`).
+Planned = tuple[GeneratedFile, Callable[[], str | bytes]]
+
+
+def made(plan: Iterable[Planned]) -> Iterator[GeneratedFile]:
+    """The planned files with their content, made one at a time."""
+    for listed, make in plan:
+        yield replace(listed, content=make())
+
+
+def write_planned(report: Callable[[int], None], plan: Iterable[Planned], folder: Path) -> None:
+    """Makes and writes each planned file in turn, reporting how many are written."""
+    for count, generated in enumerate(made(plan), 1):
+        write_files([generated], folder)
+        report(count)
 
 
 WRITES_IN_FLIGHT = 64

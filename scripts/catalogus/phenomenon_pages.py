@@ -4,8 +4,10 @@ step, how well it works, what hinders it, what other countries do), so a gap sta
 (`term_pages`).
 """
 
+import functools
+
 from . import evidence_map, evidence_map_pages, home_widgets, queries, urls
-from .output import BuildSettings, GeneratedFile, record_source
+from .output import BuildSettings, GeneratedFile, Planned, made, record_source
 from .records import Catalogue
 from .rendering import record_markdown, render
 
@@ -39,13 +41,21 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
 
 
 def pages(settings: BuildSettings) -> list[GeneratedFile]:
+    return list(made(plan(settings)))
+
+
+def plan(settings: BuildSettings) -> list[Planned]:
+    """The pages listed, each with how to make it."""
     catalogue = settings.catalogue
     return [
-        GeneratedFile(
-            urls.term_path("phenomena", slug),
-            phenomenon_page(catalogue, slug),
-            source=record_source(record),
-            last_modified=record.last_reviewed,
+        (
+            GeneratedFile(
+                urls.term_path("phenomena", slug),
+                "",
+                source=record_source(record),
+                last_modified=record.last_reviewed,
+            ),
+            functools.partial(phenomenon_page, catalogue, slug),
         )
         for slug, record in catalogue.phenomena.items()
     ]

@@ -52,9 +52,8 @@ class _Build:
     held_html: ClassVar[dict[str, bytes]] = {}
     # Where the generated files wait for mkdocs to read them (see `on_files`).
     folder: ClassVar[tempfile.TemporaryDirectory | None] = None
-    # The generation still writing into the folder, and the files it writes (see `on_pre_page`).
+    # The generation still writing into the folder (see `on_pre_page`).
     generation: ClassVar[build.Generation | None] = None
-    written_elsewhere: ClassVar[set[str]] = set()
 
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
@@ -112,9 +111,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             _Build.folder = tempfile.TemporaryDirectory(prefix="catalogus-site-")
             _Build.generation = build.Generation(settings, Path(_Build.folder.name))
             files = _Build.generation.files
-            _Build.written_elsewhere = {
-                generated.path for generated in _Build.generation.written_elsewhere
-            }
         else:
             files = build.generate_files(settings)
         _Build.files = {generated.path: generated for generated in files}
@@ -128,22 +124,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _wait_for_generation() -> None:
-    """Every generated file is in the folder (see `build.Generation`)."""
-    generation, _Build.generation = _Build.generation, None
+def _wait_for_generation(path: str | None = None) -> None:
+    """The generated file at `path` is in the folder, or with no path every one (see
+    `build.Generation`)."""
+    generation = _Build.generation
     if generation is None:
         return
     try:
-        generation.wait()
+        if path is None:
+            _Build.generation = None
+            generation.wait()
+        elif generation.is_made_elsewhere(path):
+            generation.wait_for(path)
     except (DuplicateOutput, BackgroundFailed) as error:
         raise PluginError(str(error)) from None
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """A page the second process writes is read once it is written: mkdocs reads the pages
-    before it in the meantime."""
-    if _Build.generation is not None and page.file.src_uri in _Build.written_elsewhere:
-        _wait_for_generation()
+    """A page the second process makes is read once it is written; mkdocs read the pages
+    before it meanwhile."""
+    _wait_for_generation(page.file.src_uri)
     return page
 
 

@@ -1,10 +1,12 @@
 """A page per term of a vocabulary (a region, a country, a kind, an instrument, a phenomenon
 without a record of its own) listing its interventions, and an index page per vocabulary."""
 
+import functools
+
 from markupsafe import Markup
 
 from . import facets, queries, urls
-from .output import BuildSettings, GeneratedFile
+from .output import BuildSettings, GeneratedFile, Planned, made
 from .records import Catalogue, Intervention
 from .rendering import render
 
@@ -64,26 +66,37 @@ def term_index_page(
 def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[GeneratedFile]:
     """Term pages and indexes; phenomena with a record of their own get a phenomenon page
     instead (`phenomenon_pages`)."""
+    return list(made(plan(settings, region_map)))
+
+
+def plan(settings: BuildSettings, region_map: Markup | str = "") -> list[Planned]:
+    """The pages of `pages` listed, each with how to make it."""
     catalogue = settings.catalogue
-    generated = []
+    planned: list[Planned] = []
     for vocabulary in TERM_SECTIONS:
         picture = region_map if vocabulary == "regions" else ""
         by_term = queries.records_by_term(catalogue, vocabulary)
-        generated.append(
-            GeneratedFile(
-                urls.term_index_path(vocabulary),
-                term_index_page(catalogue, vocabulary, by_term, picture),
-                last_modified=queries.newest_review(catalogue.interventions.values()),
+        planned.append(
+            (
+                GeneratedFile(
+                    urls.term_index_path(vocabulary),
+                    "",
+                    last_modified=queries.newest_review(catalogue.interventions.values()),
+                ),
+                functools.partial(term_index_page, catalogue, vocabulary, by_term, picture),
             )
         )
         for slug in queries.terms_with_pages(catalogue, vocabulary):
             if vocabulary == "phenomena" and slug in catalogue.phenomena:
                 continue
-            generated.append(
-                GeneratedFile(
-                    urls.term_path(vocabulary, slug),
-                    term_page(catalogue, vocabulary, slug, by_term),
-                    last_modified=queries.newest_review(by_term.get(slug, [])),
+            planned.append(
+                (
+                    GeneratedFile(
+                        urls.term_path(vocabulary, slug),
+                        "",
+                        last_modified=queries.newest_review(by_term.get(slug, [])),
+                    ),
+                    functools.partial(term_page, catalogue, vocabulary, slug, by_term),
                 )
             )
-    return generated
+    return planned

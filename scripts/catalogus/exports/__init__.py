@@ -10,7 +10,7 @@ public when it is called on its own.)
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..output import BuildSettings, GeneratedFile, collect
+from ..output import BuildSettings, GeneratedFile, Planned, collect, made
 from . import (
     atom,
     csv_export,
@@ -22,27 +22,45 @@ from . import (
     sitemap,
 )
 
-__all__ = ["FORMATS", "export_groups", "generate_exports", "linked_data", "sitemap"]
+__all__ = [
+    "FORMATS",
+    "PLANNED_FORMATS",
+    "export_groups",
+    "export_plan",
+    "generate_exports",
+    "linked_data",
+    "sitemap",
+]
 
-# Every export: each makes its files from build settings whose catalogue is public only.
+# The largest exports, listed before they are made, so that a second process can make them
+# while the build goes on (see `build.Generation`); each from settings whose catalogue is public.
+PLANNED_FORMATS = (json_export.plan, csv_export.plan, atom.plan)
+# Every other export: each makes its files from build settings whose catalogue is public only.
 FORMATS = (
-    json_export.files,
-    csv_export.files,
     record_exports.files,
     evidence_map_export.files,
-    atom.files,
     open_data.files,
 )
 
 
+def _public(settings: BuildSettings) -> BuildSettings:
+    return replace(settings, catalogue=settings.catalogue.only_public())
+
+
+def export_plan(settings: BuildSettings) -> list[Planned]:
+    """The files of `PLANNED_FORMATS`, listed, to be made from the public records only."""
+    public = _public(settings)
+    return [planned for plan in PLANNED_FORMATS for planned in plan(public)]
+
+
 def export_groups(settings: BuildSettings) -> Iterator[list[GeneratedFile]]:
-    """Each format's files and the open-data page, made from the public records only, one format
-    at a time."""
-    public = replace(settings, catalogue=settings.catalogue.only_public())
+    """The files of every other format and the open-data page, made from the public records
+    only, one format at a time."""
+    public = _public(settings)
     for make_files in FORMATS:
         yield make_files(public)
 
 
 def generate_exports(settings: BuildSettings) -> list[GeneratedFile]:
     """Every export file and the open-data page, made from the public records only."""
-    return collect(export_groups(settings))
+    return collect([made(export_plan(settings)), *export_groups(settings)])

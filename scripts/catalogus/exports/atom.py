@@ -5,11 +5,12 @@ The XML is built with ElementTree, which escapes every text and attribute; entry
 pages' URLs, which never change.
 """
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 
 from .. import urls
-from ..output import BuildSettings, GeneratedFile
+from ..output import BuildSettings, GeneratedFile, Planned, made
 from ..queries import newest_first
 from ..records import Catalogue, Intervention
 from .common import (
@@ -122,14 +123,21 @@ def phenomena_with_feeds(catalogue: Catalogue) -> list[str]:
     return [slug for slug in catalogue.vocabularies["phenomena"] if slug in in_use]
 
 
-def files(settings: BuildSettings) -> list[GeneratedFile]:
+def plan(settings: BuildSettings) -> list[Planned]:
     """`/feed.xml` and a feed per phenomenon with public records."""
     catalogue = settings.catalogue
     return [
-        GeneratedFile(
-            feed_path(phenomenon),
-            feed(catalogue, settings.site_url, phenomenon),
-            last_modified=updated(catalogue, entries(catalogue, phenomenon)),
+        (
+            GeneratedFile(
+                feed_path(phenomenon),
+                "",
+                last_modified=updated(catalogue, entries(catalogue, phenomenon)),
+            ),
+            functools.partial(feed, catalogue, settings.site_url, phenomenon),
         )
         for phenomenon in [None, *phenomena_with_feeds(catalogue)]
     ]
+
+
+def files(settings: BuildSettings) -> list[GeneratedFile]:
+    return list(made(plan(settings)))

@@ -1,11 +1,12 @@
 """`/data/interventies.csv`: the JSON objects flattened column by column, for Dutch Excel."""
 
 import csv
+import functools
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..output import BuildSettings, GeneratedFile
+from ..output import BuildSettings, GeneratedFile, Planned, made
 from ..records import Catalogue
 from . import json_export
 from .common import catalogue_date
@@ -146,11 +147,14 @@ def render(catalogue: Catalogue, site_url: str) -> bytes:
     return spreadsheet(rows(catalogue, site_url))
 
 
-def files(settings: BuildSettings) -> list[GeneratedFile]:
+def plan(settings: BuildSettings) -> list[Planned]:
     return [
-        GeneratedFile(
-            CSV_PATH,
-            render(settings.catalogue, settings.site_url),
-            last_modified=catalogue_date(settings.catalogue),
+        (
+            GeneratedFile(CSV_PATH, "", last_modified=catalogue_date(settings.catalogue)),
+            functools.partial(render, settings.catalogue, settings.site_url),
         )
     ]
+
+
+def files(settings: BuildSettings) -> list[GeneratedFile]:
+    return list(made(plan(settings)))

@@ -4,6 +4,7 @@ The JSON objects are the one description of a record in the exports: the CSV is 
 them column by column, and the open-data page documents both from the committed schema.
 """
 
+import functools
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import orjson
 
 from .. import urls
-from ..output import BuildSettings, GeneratedFile
+from ..output import BuildSettings, GeneratedFile, Planned, made
 from ..records import Catalogue, Intervention
 from .common import (
     EXPORT_SCHEMA,
@@ -175,17 +176,19 @@ def render(catalogue: Catalogue, site_url: str) -> bytes:
     return output.getvalue()
 
 
-def files(settings: BuildSettings) -> list[GeneratedFile]:
+def plan(settings: BuildSettings) -> list[Planned]:
     """The JSON export and, beside it, an exact copy of the committed schema that describes it."""
     return [
-        GeneratedFile(
-            JSON_PATH,
-            render(settings.catalogue, settings.site_url),
-            last_modified=catalogue_date(settings.catalogue),
+        (
+            GeneratedFile(JSON_PATH, "", last_modified=catalogue_date(settings.catalogue)),
+            functools.partial(render, settings.catalogue, settings.site_url),
         ),
-        GeneratedFile(
-            SCHEMA_PATH,
-            (settings.root / EXPORT_SCHEMA).read_bytes(),
-            source=EXPORT_SCHEMA.as_posix(),
+        (
+            GeneratedFile(SCHEMA_PATH, "", source=EXPORT_SCHEMA.as_posix()),
+            (settings.root / EXPORT_SCHEMA).read_bytes,
         ),
     ]
+
+
+def files(settings: BuildSettings) -> list[GeneratedFile]:
+    return list(made(plan(settings)))
