@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from bench.builds import tree_resident_bytes
 from bench.projects import static_project, synthetic_project
 from bench.results import Budget, verdict
 from bench.settings import nearest
@@ -106,3 +107,29 @@ def test_static_floor_project_has_no_hook(tmp_path):
     assert not list((static / "interventions").iterdir())
     assert (static / "docs" / "interventies" / "index.md").is_file()
     assert "{{" not in (static / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_peak_memory_counts_what_a_child_process_holds():
+    """A build's second process holds memory of its own: the peak sums the process tree."""
+    holder = (
+        "import subprocess, sys, time; "
+        "child = subprocess.Popen([sys.executable, '-c', "
+        "'import sys, time; block = bytearray(200 * 2**20); print(1, flush=True); time.sleep(60)'], "
+        "stdout=subprocess.PIPE); child.stdout.readline(); print(1, flush=True); time.sleep(60)"
+    )
+    process = subprocess.Popen([sys.executable, "-c", holder], stdout=subprocess.PIPE)
+    try:
+        process.stdout.readline()  # the child holds its memory
+        own = tree_resident_bytes(process.pid) - sum(
+            tree_resident_bytes(int(child))
+            for child in Path(f"/proc/{process.pid}/task/{process.pid}/children")
+            .read_text(encoding="utf-8")
+            .split()
+        )
+        assert own < 100 * 2**20
+        assert tree_resident_bytes(process.pid) >= 200 * 2**20
+    finally:
+        for child in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split():
+            os.kill(int(child), 9)
+        process.kill()
+        process.wait()
