@@ -28,10 +28,10 @@ class Build:
 def build(project: Path) -> Build:
     """`python -m mkdocs build -q` in `project` as a subprocess: wall time and peak memory.
 
-    The peak is the larger of the build's own max RSS and the largest sum of the resident memory
-    of it and its descendants, sampled: the second process that writes pages while mkdocs reads
-    them (catalogus.background) holds memory of its own, which the build's own max RSS leaves
-    out. The sum counts the memory the two processes still share twice, so it errs high.
+    The peak is the larger of the build's own max RSS and the most memory its process tree held
+    at once, sampled (see `tree_memory_bytes`): the second process that writes pages while
+    mkdocs reads them (catalogus.background) holds memory of its own, which the build's own max
+    RSS leaves out.
     """
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
@@ -58,7 +58,7 @@ def build(project: Path) -> Build:
 
 
 class _TreePeak(threading.Thread):
-    """The largest sum of the resident memory of a process and its descendants, every 20 ms."""
+    """The most memory a process tree held at once, sampled every 20 ms."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -68,28 +68,40 @@ class _TreePeak(threading.Thread):
 
     def run(self) -> None:
         while not self._finished.wait(0.02):
-            self.peak_bytes = max(self.peak_bytes, tree_resident_bytes(self.pid))
+            self.peak_bytes = max(self.peak_bytes, tree_memory_bytes(self.pid))
 
     def finish(self) -> None:
         self._finished.set()
         self.join()
 
 
-def tree_resident_bytes(pid: int) -> int:
-    """The resident memory of `pid` and all its descendants (0 for a process that is gone)."""
-    total, pending = 0, [pid]
+def tree_memory_bytes(pid: int) -> int:
+    """The resident memory of `pid` and the private memory of each of its descendants: a forked
+    process shares its parent's pages until one of them writes to a page, so a shared page is
+    counted once, with the parent. 0 for a process that is gone."""
+    total = _kilobytes(pid, "status", ("VmRSS:",)) * 1024
+    pending = _children(pid)
     while pending:
-        current = pending.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text(encoding="utf-8")
-            children = Path(f"/proc/{current}/task/{current}/children").read_text(encoding="utf-8")
-        except OSError:  # the process ended meanwhile
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1]) * 1024
-        pending.extend(int(child) for child in children.split())
+        descendant = pending.pop()
+        total += _kilobytes(descendant, "smaps_rollup", ("Private_Clean:", "Private_Dirty:")) * 1024
+        pending.extend(_children(descendant))
     return total
+
+
+def _kilobytes(pid: int, name: str, fields: tuple[str, ...]) -> int:
+    try:
+        text = Path(f"/proc/{pid}/{name}").read_text(encoding="utf-8")
+    except OSError:  # the process ended meanwhile
+        return 0
+    return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith(fields))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
 
 
 def add_builds(
