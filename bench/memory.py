@@ -15,7 +15,7 @@ def add_memory(
     if with_row:
         results.add(
             Row(
-                "Peak memory of the build (max RSS)",
+                "Peak memory of the build (its processes)",
                 size,
                 megabytes(peak),
                 f"{megabytes(floor_peak)} static build" if floor_peak else "—",
@@ -32,4 +32,8 @@ def add_memory(
 
 
 def peaks_note(results: Results) -> None:
-    results.note("Peak memory (max RSS) of the builds: " + "; ".join(results.peaks) + ".")
+    results.note(
+        "Peak memory of the builds (the build process and what its second process holds of its own): "
+        + "; ".join(results.peaks)
+        + "."
+    )

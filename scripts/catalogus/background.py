@@ -5,12 +5,13 @@ intervention pages after the hand-written ones, the exports only when it copies 
 machine with two or more processors a forked process makes them while this one makes the rest
 and mkdocs reads what is ready. Being forked, it starts with the loaded records in memory, so
 nothing is copied or pickled to it; it sends back only how far it is, and its result. Where there
-is one processor, or no fork (Windows; macOS does not fork by default), the work is done in this
-process when it is first waited for, so the result is the same either way.
+is one processor, or the system is not Linux (see `can_fork`), the work is done in this process
+when it is first waited for, so the result is the same either way.
 """
 
 import multiprocessing
 import os
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -28,7 +29,8 @@ class _RemoteTraceback(Exception):
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and len(os.sched_getaffinity(0)) > 1
+    # Only Linux: macOS' system libraries may not survive a fork, and Windows has none.
+    return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1
 
 
 class Background:
