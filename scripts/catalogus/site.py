@@ -136,7 +136,7 @@ def _wait_for_generation(path: str | None = None) -> None:
             generation.wait()
         elif generation.is_made_elsewhere(path):
             generation.wait_for(path)
-    except (DuplicateOutput, BackgroundFailed) as error:
+    except BackgroundFailed as error:
         raise PluginError(str(error)) from None
 
 
