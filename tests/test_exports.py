@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from catalogus import exports, paths, rendering
 from catalogus.exports import atom, common, csv_export, json_export, linked_data, open_data, sitemap
-from catalogus.output import BuildSettings, GeneratedFile
+from catalogus.output import BuildSettings, GeneratedFile, made
 from catalogus.records import Catalogue, Intervention, load_catalogue
 from catalogus.vocabularies import load_vocabularies
 
@@ -388,7 +388,7 @@ def test_feed_text_is_escaped_and_reads_back_unchanged(valid_record_data, vocabu
 def test_a_feed_per_phenomenon_with_public_records(catalogue, vocabularies):
     feeds = {
         generated.path: generated.content
-        for generated in atom.files(BuildSettings(catalogue, ROOT, SITE))
+        for generated in made(atom.plan(BuildSettings(catalogue, ROOT, SITE)))
     }
     # mensenhandel only has the internal record: no feed.
     assert set(feeds) == {"feed.xml", "fenomenen/vastgoed/feed.xml", "fenomenen/witwassen/feed.xml"}

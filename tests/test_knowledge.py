@@ -17,7 +17,7 @@ from catalogus import (
     phenomenon_pages,
     queries,
 )
-from catalogus.output import BuildSettings
+from catalogus.output import BuildSettings, made
 from catalogus.records import (
     Bottleneck,
     Case,
@@ -220,8 +220,13 @@ def test_every_page_names_its_record_file_and_review_date(catalogue):
     settings = BuildSettings(catalogue, Path("."))
     generated = {
         page.path: (page.source, page.last_modified)
-        for family in (phenomenon_pages, bottleneck_pages, case_pages, abroad_page)
-        for page in family.pages(settings)
+        for family in (
+            made(phenomenon_pages.plan(settings)),
+            bottleneck_pages.pages(settings),
+            case_pages.pages(settings),
+            abroad_page.pages(settings),
+        )
+        for page in family
     }
     assert generated == {
         "fenomenen/vastgoed.md": ("phenomena/vastgoed.yml", "2026-01-01"),

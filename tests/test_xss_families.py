@@ -26,7 +26,7 @@ from catalogus import (
     phenomenon_pages,
     urls,
 )
-from catalogus.output import BuildSettings
+from catalogus.output import BuildSettings, made
 from catalogus.records import Bottleneck, Case, Catalogue, Intervention, PhenomenonRecord
 from catalogus.vocabularies import Term, load_vocabularies
 
@@ -172,7 +172,7 @@ def widgets(catalogue: Catalogue) -> dict[str, str]:
 
 
 FAMILIES = {
-    "fenomenen": phenomenon_pages.pages,
+    "fenomenen": lambda settings: made(phenomenon_pages.plan(settings)),
     "knelpunten": bottleneck_pages.pages,
     "casussen": case_pages.pages,
     "buitenland": abroad_page.pages,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from . import freshness, urls
 from .exports import linked_data
-from .output import BuildSettings, GeneratedFile, Planned, made, record_source
+from .output import BuildSettings, GeneratedFile, Planned, record_source
 from .records import Case, Catalogue, Intervention
 from .rendering import record_markdown, render
 from .vocabularies import Vocabularies
@@ -127,13 +127,8 @@ def first_published(settings: BuildSettings, record: Intervention) -> str:
     return history.first_added.get(record_source(record), "") if history else ""
 
 
-def pages(settings: BuildSettings) -> Iterator[GeneratedFile]:
-    """Each record's page and its old addresses' redirects, one record at a time."""
-    return made(plan(settings))
-
-
 def plan(settings: BuildSettings) -> Iterator[Planned]:
-    """The pages and redirects listed, each with how to make it."""
+    """Each record's page and its old addresses' redirects, listed with how to make each."""
     catalogue = settings.catalogue
     for record in catalogue.interventions.values():
         yield (

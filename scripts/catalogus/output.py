@@ -95,10 +95,11 @@ def collect(
         for group in groups:
             if isinstance(group, WrittenElsewhere):
                 for listed in group.files:
-                    _take(taken, listed)
+                    _refuse_if_taken(taken, listed)
+                    taken[listed.path] = listed
                 continue
             for generated in group:
-                _take(taken, generated)
+                _refuse_if_taken(taken, generated)
                 if folder is not None:
                     in_flight.append(writer.submit(write_files, [generated], folder))
                     generated = replace(generated, content="")
@@ -111,14 +112,13 @@ def collect(
     return list(taken.values())
 
 
-def _take(taken: dict[str, GeneratedFile], generated: GeneratedFile) -> None:
+def _refuse_if_taken(taken: dict[str, GeneratedFile], generated: GeneratedFile) -> None:
     if generated.path in taken:
         raise DuplicateOutput(
             f"twee gegenereerde bestanden voor {generated.path} "
             f"(uit {taken[generated.path].source or 'de code'} en "
             f"{generated.source or 'de code'})"
         )
-    taken[generated.path] = generated
 
 
 def write_files(files: Iterable[GeneratedFile], folder: Path) -> None:

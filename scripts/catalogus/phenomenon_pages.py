@@ -7,7 +7,7 @@ step, how well it works, what hinders it, what other countries do), so a gap sta
 import functools
 
 from . import evidence_map, evidence_map_pages, home_widgets, queries, urls
-from .output import BuildSettings, GeneratedFile, Planned, made, record_source
+from .output import BuildSettings, GeneratedFile, Planned, record_source
 from .records import Catalogue
 from .rendering import record_markdown, render
 
@@ -40,12 +40,8 @@ def phenomenon_page(catalogue: Catalogue, slug: str) -> str:
     )
 
 
-def pages(settings: BuildSettings) -> list[GeneratedFile]:
-    return list(made(plan(settings)))
-
-
 def plan(settings: BuildSettings) -> list[Planned]:
-    """The pages listed, each with how to make it."""
+    """The pages, listed with how to make each."""
     catalogue = settings.catalogue
     return [
         (

@@ -6,7 +6,7 @@ import functools
 from markupsafe import Markup
 
 from . import facets, queries, urls
-from .output import BuildSettings, GeneratedFile, Planned, made
+from .output import BuildSettings, GeneratedFile, Planned
 from .records import Catalogue, Intervention
 from .rendering import render
 
@@ -63,14 +63,9 @@ def term_index_page(
     )
 
 
-def pages(settings: BuildSettings, region_map: Markup | str = "") -> list[GeneratedFile]:
-    """Term pages and indexes; phenomena with a record of their own get a phenomenon page
-    instead (`phenomenon_pages`)."""
-    return list(made(plan(settings, region_map)))
-
-
 def plan(settings: BuildSettings, region_map: Markup | str = "") -> list[Planned]:
-    """The pages of `pages` listed, each with how to make it."""
+    """Term pages and indexes, listed with how to make each; phenomena with a record of their
+    own get a phenomenon page instead (`phenomenon_pages`)."""
     catalogue = settings.catalogue
     planned: list[Planned] = []
     for vocabulary in TERM_SECTIONS:

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import urls
-from ..output import BuildSettings, GeneratedFile, Planned, made
+from ..output import BuildSettings, GeneratedFile, Planned
 from ..queries import newest_first
 from ..records import Catalogue, Intervention
 from .common import (
@@ -137,7 +137,3 @@ def plan(settings: BuildSettings) -> list[Planned]:
         )
         for phenomenon in [None, *phenomena_with_feeds(catalogue)]
     ]
-
-
-def files(settings: BuildSettings) -> list[GeneratedFile]:
-    return list(made(plan(settings)))

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..output import BuildSettings, GeneratedFile, Planned, made
+from ..output import BuildSettings, GeneratedFile, Planned
 from ..records import Catalogue
 from . import json_export
 from .common import catalogue_date
@@ -154,7 +154,3 @@ def plan(settings: BuildSettings) -> list[Planned]:
             functools.partial(render, settings.catalogue, settings.site_url),
         )
     ]
-
-
-def files(settings: BuildSettings) -> list[GeneratedFile]:
-    return list(made(plan(settings)))

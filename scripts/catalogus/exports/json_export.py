@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import orjson
 
 from .. import urls
-from ..output import BuildSettings, GeneratedFile, Planned, made
+from ..output import BuildSettings, GeneratedFile, Planned
 from ..records import Catalogue, Intervention
 from .common import (
     EXPORT_SCHEMA,
@@ -188,7 +188,3 @@ def plan(settings: BuildSettings) -> list[Planned]:
             (settings.root / EXPORT_SCHEMA).read_bytes,
         ),
     ]
-
-
-def files(settings: BuildSettings) -> list[GeneratedFile]:
-    return list(made(plan(settings)))
