@@ -13,6 +13,7 @@ SYNTHETIC record:
 
 import base64
 import copy
+import functools
 import itertools
 import json
 import re
@@ -161,9 +162,15 @@ def with_value(data: dict, name: str, value) -> dict:
     return data
 
 
-def base_record() -> dict:
-    """The synthetic valid record (tests/data/valid-record.yml) as data."""
+@functools.cache
+def _parsed_base_record() -> dict:
     return yaml.safe_load(VALID_RECORD.read_text(encoding="utf-8"))
+
+
+def base_record() -> dict:
+    """The synthetic valid record (tests/data/valid-record.yml) as data, a copy of its own: the
+    corpus makes some thousands, and parsing the file each time was most of their cost."""
+    return copy.deepcopy(_parsed_base_record())
 
 
 def foreign_base_record() -> dict:
@@ -578,7 +585,9 @@ def write_records(directory: Path, records: dict[str, dict]) -> dict[str, str]:
     written = {}
     for field, data in records.items():
         path = directory / file_name(field)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        # libyaml's emitter: the corpus writes some thousands of records.
+        text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+        path.write_text(text, "utf-8")
         written[str(path)] = field
     return written
 
