@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .loading import LoadError, load_file
+from .loading import LoadError, load_file, parse_fast, read_file
 
 # Which file holds which vocabulary; the names are those the schema uses in `x-vocabulary`.
 FILES = {
@@ -46,10 +46,13 @@ Vocabularies = dict[str, dict[str, Term]]
 
 
 def load_vocabulary(name: str, directory: Path = paths.VOCABULARIES) -> dict[str, Term]:
-    """The terms of one vocabulary, in file order (which is their ranking where order matters)."""
+    """The terms of one vocabulary, in file order (which is their ranking where order matters).
+
+    Every validation and build reads them: the file is read without positions, and read again
+    with them only to name the line of a problem."""
     path = directory / FILES[name]
     try:
-        data, positions = load_file(path)
+        data, _ = parse_fast(read_file(path))
     except LoadError as error:
         raise VocabularyError(path, error.line, error.message) from None
     if not isinstance(data, list):
@@ -57,23 +60,24 @@ def load_vocabulary(name: str, directory: Path = paths.VOCABULARIES) -> dict[str
     slug_pattern = COUNTRY_CODE_PATTERN if name == "countries" else SLUG_PATTERN
     terms: dict[str, Term] = {}
     for index, entry in enumerate(data):
-        line = positions.locate(data, (index,))[0]
-        if not isinstance(entry, dict) or set(entry) != {"slug", "label", "description"}:
-            raise VocabularyError(
-                path, line, "elke term heeft precies de velden slug, label en description"
-            )
-        if not all(isinstance(value, str) and value.strip() for value in entry.values()):
-            raise VocabularyError(path, line, "slug, label en description zijn niet-lege tekst")
-        if not slug_pattern.match(entry["slug"]):
-            raise VocabularyError(
-                path,
-                line,
-                f"slug '{entry['slug']}' moet uit kleine letters, cijfers en streepjes bestaan",
-            )
-        if entry["slug"] in terms:
-            raise VocabularyError(path, line, f"slug '{entry['slug']}' komt dubbel voor")
+        problem = _problem_of_term(entry, slug_pattern, terms)
+        if problem:
+            positioned, positions = load_file(path)
+            raise VocabularyError(path, positions.locate(positioned, (index,))[0], problem)
         terms[entry["slug"]] = Term(**entry)
     return terms
+
+
+def _problem_of_term(entry, slug_pattern: re.Pattern, terms: dict[str, Term]) -> str | None:
+    if not isinstance(entry, dict) or set(entry) != {"slug", "label", "description"}:
+        return "elke term heeft precies de velden slug, label en description"
+    if not all(isinstance(value, str) and value.strip() for value in entry.values()):
+        return "slug, label en description zijn niet-lege tekst"
+    if not slug_pattern.match(entry["slug"]):
+        return f"slug '{entry['slug']}' moet uit kleine letters, cijfers en streepjes bestaan"
+    if entry["slug"] in terms:
+        return f"slug '{entry['slug']}' komt dubbel voor"
+    return None
 
 
 def load_vocabularies(directory: Path = paths.VOCABULARIES) -> Vocabularies:
