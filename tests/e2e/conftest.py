@@ -73,16 +73,17 @@ class Visit:
     (docs/assets/search_on_demand.js): a test that searches calls `open_search` first.
     """
 
-    def __init__(self, page):
+    def __init__(self, page, contexts: "Contexts"):
         self.page = page
         self._errors: list[str] = []
         self.requests: list[str] = []
-        page.on(
+        contexts.listen(
+            page,
             "console",
             lambda message: message.type == "error" and self._errors.append(message.text),
         )
-        page.on("pageerror", lambda error: self._errors.append(str(error)))
-        page.on("request", lambda request: self.requests.append(request.url))
+        contexts.listen(page, "pageerror", lambda error: self._errors.append(str(error)))
+        contexts.listen(page, "request", lambda request: self.requests.append(request.url))
 
     def settle(self) -> None:
         """Wait until the network is quiet."""
@@ -105,24 +106,38 @@ class Visit:
         ]
 
 
+# Playwright's own default; a test may set a shorter one for its page.
+DEFAULT_TIMEOUT = 30_000
+
+
 class Contexts:
     """The browser contexts of this pytest-xdist worker, one per colour scheme with JavaScript and
-    one without, in which every test opens pages of its own.
+    one without, and the tabs in them that tests use one after another.
 
-    A page in a fresh browser context took about 1.5 s of processor time, and a new page in a
-    context that already has a page open about 0.65 s: each fresh context starts a renderer
-    process of its own. So the contexts are kept, each with one blank tab open, and what a test's
-    pages could leave in them is taken away when it ends (`forget`): the storage of every origin
-    they opened, and the cookies. A page of its own keeps the rest apart: its history, listeners,
-    timeouts, mouse and the state of its documents. The theme stores the palette it chose in the
-    origin's storage, so pages in another colour scheme need a context of their own.
+    A page in a fresh browser context took about 1.5 s of processor time, a new tab in a context
+    that already has one open about 0.6 s, and the next page in a tab used before about 0.4 s. So
+    the contexts are kept, each with one blank tab open, and a test gets a tab an earlier test
+    used. When a test ends, what its pages could leave behind is taken away (`forget`):
+
+    - the document is replaced by a blank one, which ends its scripts, timers and listeners;
+    - the storage of every origin the tab opened (local and session storage, caches, databases)
+      and the cookies are cleared;
+    - the test's popups are closed, the listeners it added on the page are removed, and the
+      mouse, print emulation and default timeout are as on a new tab.
+
+    A tab that opened more than one origin, or that cannot be reset, is closed instead. Its
+    history is what a tab keeps: a test that goes back does so within its own pages. The theme
+    stores the palette it chose in the origin's storage, so pages in another colour scheme need
+    a context of their own.
     """
 
     def __init__(self, browser):
         self.browser = browser
         self.blank_tabs = {}
+        self.used_tabs = {}
         self.origins = {}
         self.popups = {}
+        self.listeners = {}
 
     def new_page(self, width: int, javascript: bool, color_scheme: str):
         key = (javascript, color_scheme)
@@ -131,29 +146,66 @@ class Contexts:
                 java_script_enabled=javascript, color_scheme=color_scheme
             )
             self.blank_tabs[key] = context.new_page()
-        page = self.blank_tabs[key].context.new_page()
-        origins = self.origins[page] = set()
-        popups = self.popups[page] = []
-        page.on("framenavigated", lambda frame: origins.add(origin(frame.url)))
-        page.on("popup", lambda popup: popups.append(popup))
+            self.used_tabs[key] = []
+        if self.used_tabs[key]:
+            page = self.used_tabs[key].pop()
+        else:
+            page = self.blank_tabs[key].context.new_page()
+            origins = self.origins[page] = set()
+            popups = self.popups[page] = []
+            page.on("framenavigated", lambda frame: origins.add(origin(frame.url)))
+            page.on("popup", lambda popup: popups.append(popup))
+            self.listeners[page] = []
         page.set_viewport_size({"width": width, "height": 900})
         return page
 
+    def listen(self, page, event: str, handler) -> None:
+        """`page.on(event, handler)`, removed again when the test ends."""
+        page.on(event, handler)
+        self.listeners[page].append((event, handler))
+
     def forget(self, pages) -> None:
-        """Close `pages` and their popups, and clear the storage of every origin the pages
-        opened, and the cookies."""
+        """Close the popups of `pages`, reset each tab for the next test, and clear the storage
+        of every origin it opened, and the cookies."""
         for page in pages:
-            for popup in self.popups.pop(page):
+            for popup in self.popups[page]:
                 popup.close()
-            page.close()
+            self.popups[page].clear()
+            for event, handler in self.listeners[page]:
+                page.remove_listener(event, handler)
+            self.listeners[page].clear()
+            origins = self.origins[page] - {"null"}
+            reusable = len(origins) <= 1 and self._reset(page)
             blank = next(tab for tab in self.blank_tabs.values() if tab.context is page.context)
             session = blank.context.new_cdp_session(blank)
-            for address in self.origins.pop(page) - {"null"}:
+            for address in origins:
                 session.send(
                     "Storage.clearDataForOrigin", {"origin": address, "storageTypes": "all"}
                 )
             session.detach()
             blank.context.clear_cookies()
+            self.origins[page].clear()
+            if reusable:
+                key = next(key for key, tab in self.blank_tabs.items() if tab is blank)
+                self.used_tabs[key].append(page)
+            else:
+                self._close(page)
+
+    def _reset(self, page) -> bool:
+        """Put `page` back as a new tab is, on a blank document; False if it cannot be."""
+        try:
+            page.set_default_timeout(DEFAULT_TIMEOUT)
+            page.goto("about:blank")
+            page.mouse.move(0, 0)
+            page.emulate_media(media="null")
+            return True
+        except Exception:
+            return False
+
+    def _close(self, page) -> None:
+        page.close()
+        for kept in (self.origins, self.popups, self.listeners):
+            del kept[page]
 
     def close(self) -> None:
         for tab in self.blank_tabs.values():
@@ -181,7 +233,7 @@ def visit(contexts):
     ) -> Visit:
         page = contexts.new_page(width, javascript, color_scheme)
         pages.append(page)
-        result = Visit(page)
+        result = Visit(page, contexts)
         page.goto(url)
         return result
 
