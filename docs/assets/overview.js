@@ -6,6 +6,8 @@
 // visitor asks for regional interventions only (`landelijk=nee`).
 const REGION = "regio";
 const NATIONAL = "landelijk";
+// The free text. Not `q`: the theme opens its site search for `?q=` on every page.
+const TEXT = "tekst";
 // The count's noun for one item.
 const SINGULAR = { interventies: "interventie", knelpunten: "knelpunt" };
 // How many results are in the list at once; a button adds the next ones. With thousands of
@@ -100,7 +102,7 @@ function setUp(form) {
     }
     const selection = {
       facets: {},
-      text: (query.get("q") || "").trim(),
+      text: (query.get(TEXT) || "").trim(),
       sort: query.get("sorteer") || "titel",
       regionalOnly: query.get(NATIONAL) === "nee",
     };
@@ -114,7 +116,7 @@ function setUp(form) {
   function selectionFromForm() {
     const selection = {
       facets: {},
-      text: form.elements.q.value.trim(),
+      text: form.elements[TEXT].value.trim(),
       sort: form.elements.sorteer.value,
       regionalOnly: regionalOnly ? regionalOnly.checked : false,
     };
@@ -131,7 +133,7 @@ function setUp(form) {
       for (const value of selection.facets[parameter] || []) query.append(parameter, value);
     }
     if (selection.regionalOnly && selection.facets[REGION]) query.set(NATIONAL, "nee");
-    if (selection.text) query.set("q", selection.text);
+    if (selection.text) query.set(TEXT, selection.text);
     if (selection.sort !== "titel") query.set("sorteer", selection.sort);
     const search = query.toString();
     return window.location.pathname + (search ? "?" + search : "");
@@ -253,7 +255,7 @@ function setUp(form) {
     if (selection.regionalOnly && selection.facets[REGION]) {
       buttons.push(chip("Alleen regionaal", () => (regionalOnly.checked = false)));
     }
-    if (selection.text) buttons.push(chip(`Tekst: ${selection.text}`, () => (form.elements.q.value = "")));
+    if (selection.text) buttons.push(chip(`Tekst: ${selection.text}`, () => (form.elements[TEXT].value = "")));
     chips.replaceChildren(...buttons);
     chips.hidden = buttons.length === 0;
   }
@@ -305,7 +307,7 @@ function setUp(form) {
       regionalOnly.checked = selection.regionalOnly;
       regionalOnly.disabled = !selection.facets[REGION];
     }
-    form.elements.q.value = selection.text;
+    form.elements[TEXT].value = selection.text;
     form.elements.sorteer.value = sortOptions.includes(selection.sort) ? selection.sort : "titel";
     const criteria = prepared(selection);
     sortList(form.elements.sorteer.value);
@@ -352,9 +354,9 @@ function setUp(form) {
     });
   }
 
-  form.addEventListener("change", (event) => update(event.target === form.elements.q));
+  form.addEventListener("change", (event) => update(event.target === form.elements[TEXT]));
   form.addEventListener("input", (event) => {
-    if (event.target === form.elements.q) update(true);
+    if (event.target === form.elements[TEXT]) update(true);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {

@@ -94,7 +94,7 @@ REGIONAL_ONLY = ("landelijk", "nee")
 
 # The overview's other parameters: free text, national approaches and sorting.
 OTHER_PARAMETERS = (
-    ("q", "vrije tekst, gezocht in titel, samenvatting en organisaties", "?q=bibob"),
+    ("tekst", "vrije tekst, gezocht in titel, samenvatting en organisaties", "?tekst=bibob"),
     (
         REGIONAL_ONLY[0],
         "`nee`: bij een gekozen regio alleen de interventies van die regio, zonder de landelijke",

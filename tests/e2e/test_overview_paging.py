@@ -144,7 +144,7 @@ def test_a_filter_finds_a_record_beyond_the_first_page(visit, overview):
     assert page.locator(".ww-result-count").inner_text() == f"1 van {RECORDS} interventies"
     assert not page.locator(".ww-more").is_visible()
     # A shared link opens the same selection.
-    page.wait_for_url(re.compile(r"[?&]q="))
+    page.wait_for_url(re.compile(r"[?&]tekst="))
     assert visit(page.url).page.locator(".ww-result__title").all_inner_texts() == [title]
 
 

@@ -81,9 +81,16 @@ def test_url_opens_the_same_selection(visit, base_url):
 
 def test_free_text_filter(visit, base_url):
     page = visit(base_url + "/interventies/").page
-    page.locator("#ww-text").fill(ONE_RECORD.title.split()[0])
+    word = ONE_RECORD.title.split()[0]
+    page.locator("#ww-text").fill(word)
     assert ONE_RECORD.title in visible_titles(page)
-    page.wait_for_url(re.compile(r"[?&]q="))
+    page.wait_for_url(re.compile(r"[?&]tekst="))
+    # The address opens the same selection, without the theme's site search over it (which
+    # opens for `?q=`).
+    page.goto(page.url)
+    assert page.locator("#ww-text").input_value() == word
+    assert ONE_RECORD.title in visible_titles(page)
+    assert not page.locator("#__search").is_checked()
 
 
 def test_home_question_lands_on_overview_with_selection(visit, base_url):
