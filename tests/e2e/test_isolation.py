@@ -33,7 +33,7 @@ def test_a_used_tab_is_as_a_new_one_for_the_next_test(contexts, base_url):
     page.goto(base_url + "/")
     heard = []
     contexts.listen(page, "console", lambda message: heard.append(message.text))
-    with page.expect_popup() as popup:
+    with page.expect_popup() as popup, page.expect_console_message():
         page.evaluate(
             """() => {
               sessionStorage.setItem("left-behind", "1");
@@ -55,7 +55,7 @@ def test_a_used_tab_is_as_a_new_one_for_the_next_test(contexts, base_url):
     assert again.evaluate("[innerWidth, matchMedia('print').matches]") == [390, False]
     # The default timeout is Playwright's again: a wait of 50 ms does not time out.
     again.wait_for_function("() => new Promise((resolve) => setTimeout(() => resolve(true), 50))")
-    again.evaluate("console.log('after')")
-    again.wait_for_timeout(100)
+    with again.expect_console_message():
+        again.evaluate("console.log('after')")
     assert heard == ["before"]  # the earlier test's listener is gone
     contexts.forget([again])
