@@ -2,6 +2,7 @@
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -257,3 +258,7 @@ def test_the_built_site_has_the_refined_index(tmp_path, valid_record_data):
     # The overview lists the record with its summary; the index no longer repeats it there.
     assert valid_record_data["summary"] not in pages["interventies/"]["text"]
     assert "tags" not in index["config"]["fields"]
+    # A fact's name and its value are two words in a result's excerpt, not one.
+    record = pages["interventies/proef-een/"]["text"]
+    assert "Fenomenen Ondermijning in de vastgoedketen" in record
+    assert re.search(r"Status [A-Z]", record)
