@@ -283,7 +283,7 @@ def test_bottleneck_page_cites_its_status_and_names_the_steps_it_hinders(catalog
         'volgens <a href="https://example.org/stb" rel="noopener noreferrer">'
         "Staatsblad 2023, 123</a> (2023)"
     ) in page
-    assert "<dt>Hindert bij stappen</dt><dd>Locatie en huisvesting</dd>" in page
+    assert "<dt>Hindert bij stappen</dt> <dd>Locatie en huisvesting</dd>" in page
 
 
 def test_the_proposal_form_states_each_length_limit_once(catalogue):
