@@ -1,6 +1,7 @@
 """Serves the real site (built once, in tests/conftest.py) on 127.0.0.1 and drives Debian's
 Chromium with Playwright."""
 
+import dataclasses
 import functools
 import http.server
 import sys
@@ -110,6 +111,23 @@ class Visit:
 DEFAULT_TIMEOUT = 30_000
 
 
+@dataclasses.dataclass
+class TabState:
+    """What a test did in a tab that the tab's next test must not meet: the origins it opened,
+    its popups, and the listeners it added."""
+
+    key: tuple[bool, str]
+    origins: set[str] = dataclasses.field(default_factory=set)
+    popups: list = dataclasses.field(default_factory=list)
+    listeners: list = dataclasses.field(default_factory=list)
+
+    def forget(self) -> None:
+        # Emptied, not replaced: the tab's own listeners fill these very collections.
+        self.origins.clear()
+        self.popups.clear()
+        self.listeners.clear()
+
+
 class Contexts:
     """The browser contexts of this pytest-xdist worker, one per colour scheme with JavaScript and
     one without, and the tabs in them that tests use one after another.
@@ -135,9 +153,7 @@ class Contexts:
         self.browser = browser
         self.blank_tabs = {}
         self.used_tabs = {}
-        self.origins = {}
-        self.popups = {}
-        self.listeners = {}
+        self.tabs = {}
 
     def new_page(self, width: int, javascript: bool, color_scheme: str):
         key = (javascript, color_scheme)
@@ -151,32 +167,32 @@ class Contexts:
             page = self.used_tabs[key].pop()
         else:
             page = self.blank_tabs[key].context.new_page()
-            origins = self.origins[page] = set()
-            popups = self.popups[page] = []
-            page.on("framenavigated", lambda frame: origins.add(origin(frame.url)))
-            page.on("popup", lambda popup: popups.append(popup))
-            self.listeners[page] = []
+            tab = self.tabs[page] = TabState(key)
+            page.on("framenavigated", lambda frame: tab.origins.add(origin(frame.url)))
+            page.on("popup", lambda popup: tab.popups.append(popup))
         page.set_viewport_size({"width": width, "height": 900})
         return page
 
     def listen(self, page, event: str, handler) -> None:
         """`page.on(event, handler)`, removed again when the test ends."""
         page.on(event, handler)
-        self.listeners[page].append((event, handler))
+        self.tabs[page].listeners.append((event, handler))
 
     def forget(self, pages) -> None:
-        """Close the popups of `pages`, reset each tab for the next test, and clear the storage
-        of every origin it opened, and the cookies."""
+        """Close the popups of `pages`, reset each tab for the next test (or close it), and
+        clear the storage of every origin it opened, and the cookies."""
         for page in pages:
-            for popup in self.popups[page]:
+            tab = self.tabs[page]
+            for popup in tab.popups:
                 popup.close()
-            self.popups[page].clear()
-            for event, handler in self.listeners[page]:
+            for event, handler in tab.listeners:
                 page.remove_listener(event, handler)
-            self.listeners[page].clear()
-            origins = self.origins[page] - {"null"}
+            origins = tab.origins - {"null"}
             reusable = len(origins) <= 1 and self._reset(page)
-            blank = next(tab for tab in self.blank_tabs.values() if tab.context is page.context)
+            if not reusable:
+                page.close()
+                del self.tabs[page]
+            blank = self.blank_tabs[tab.key]
             session = blank.context.new_cdp_session(blank)
             for address in origins:
                 session.send(
@@ -184,12 +200,9 @@ class Contexts:
                 )
             session.detach()
             blank.context.clear_cookies()
-            self.origins[page].clear()
             if reusable:
-                key = next(key for key, tab in self.blank_tabs.items() if tab is blank)
-                self.used_tabs[key].append(page)
-            else:
-                self._close(page)
+                tab.forget()
+                self.used_tabs[tab.key].append(page)
 
     def _reset(self, page) -> bool:
         """Put `page` back as a new tab is, on a blank document; False if it cannot be."""
@@ -201,11 +214,6 @@ class Contexts:
             return True
         except Exception:
             return False
-
-    def _close(self, page) -> None:
-        page.close()
-        for kept in (self.origins, self.popups, self.listeners):
-            del kept[page]
 
     def close(self) -> None:
         for tab in self.blank_tabs.values():
