@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from catalogus import paths
+from catalogus.build import generated_pages
+from catalogus.records import load_catalogue
 from catalogus.search_index import (
     introduction,
     is_copy,
@@ -262,3 +265,12 @@ def test_the_built_site_has_the_refined_index(tmp_path, valid_record_data):
     record = pages["interventies/proef-een/"]["text"]
     assert "Fenomenen Ondermijning in de vastgoedketen" in record
     assert re.search(r"Status [A-Z]", record)
+
+
+def test_no_page_runs_a_fact_name_into_its_value():
+    """The theme's indexer takes a page's text as it stands: `<dt>Soort</dt><dd>Bestuurlijk`
+    became "SoortBestuurlijk" in every result's excerpt. Every generated page of the catalogue,
+    records of each kind among them, keeps the two apart."""
+    pages = generated_pages(load_catalogue(paths.ROOT).only_public())
+    assert any("<dt>" in content for content in pages.values())
+    assert [path for path, content in pages.items() if "</dt><dd" in content] == []
