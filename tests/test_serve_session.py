@@ -3,6 +3,7 @@ changes of every kind its site must equal a fresh build of the same files. SYNTH
 
 import copy
 import filecmp
+import hashlib
 import multiprocessing
 import os
 from pathlib import Path
@@ -64,6 +65,15 @@ def fresh_build(project: Path, site_dir: Path) -> None:
     process.start()
     process.join()
     assert process.exitcode == 0, f"the fresh build of {project} failed"
+
+
+def fingerprint(project: Path) -> str:
+    """A digest of every file in `project`, by path and content."""
+    digest = hashlib.sha256()
+    for path in sorted(path for path in project.rglob("*") if path.is_file()):
+        digest.update(str(path.relative_to(project)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def differences(incremental: Path, fresh: Path) -> list[str]:
@@ -210,6 +220,9 @@ def test_after_each_change_the_served_site_equals_a_fresh_build(
     monkeypatch.setattr(search, "search_index_prev", search.search_index_prev)
     config.plugins.on_startup(command="serve", dirty=True)
     dirty_build(project, served)
+    # Several changes put back files as they were before ("public again", "removed"): a fresh
+    # build of the same files is the same site, so it is built once.
+    fresh_builds: dict[str, Path] = {}
     for number, (name, make_change) in enumerate(CHANGES.items()):
         make_change(project, records_data)
         dirty_build(project, served)
@@ -219,9 +232,12 @@ def test_after_each_change_the_served_site_equals_a_fresh_build(
             for file in site._Build.site_files
             if isinstance(file, serve_session.GeneratedSiteFile)
         ), name
-        fresh = tmp_path / f"fresh-{number}"
-        fresh_build(project, fresh)
-        assert differences(served, fresh) == [], name
+        files = fingerprint(project)
+        if files not in fresh_builds:
+            fresh_builds[files] = tmp_path / f"fresh-{number}"
+            fresh_build(project, fresh_builds[files])
+        assert differences(served, fresh_builds[files]) == [], name
+    assert len(fresh_builds) < len(CHANGES)
 
 
 def test_a_build_that_failed_half_way_is_not_what_the_next_compares_with(tmp_path):
