@@ -171,6 +171,9 @@ class Contexts:
             page.on("framenavigated", lambda frame: tab.origins.add(origin(frame.url)))
             page.on("popup", lambda popup: tab.popups.append(popup))
         page.set_viewport_size({"width": width, "height": 900})
+        # As a new tab is: in a tab behind another, Tab past the page's last element went round
+        # to its first instead of leaving the page (a keyboard walk after axe's tabs met this).
+        page.bring_to_front()
         return page
 
     def listen(self, page, event: str, handler) -> None:
