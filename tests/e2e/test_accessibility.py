@@ -153,7 +153,7 @@ def walk(page, steps: int) -> list[str | None]:
     are done: a question to the page after every press took a quarter of the walk's processor
     time. Presses that move the focus nowhere (a trap) record nothing and end the walk short.
     The last press should take the focus out of the page, to no element and so with no event:
-    where it went is asked. (Recording keyup events instead lost that press now and then.)"""
+    where it went is asked."""
     page.evaluate(RECORD_THE_WALK)
     within: list[str | None] = []
     presses = steps - 1
